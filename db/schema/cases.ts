@@ -1,0 +1,92 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { organisations, users } from "./users";
+
+export const CASE_STATUSES = [
+  "draft",
+  "submitted",
+  "in_triage",
+  "awaiting_information",
+  "assessment",
+  "investigation",
+  "decided",
+  "closed",
+  "withdrawn",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const IP_RIGHTS = ["trade_secret", "copyright", "database_right", "patent", "design", "other"] as const;
+export type IpRight = (typeof IP_RIGHTS)[number];
+
+export const PARTY_ROLES = ["complainant", "respondent", "interested_party"] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** Yearly counters that hand out case references (IPC-2026-000123) inside the writing transaction. */
+export const referenceCounters = sqliteTable("reference_counters", {
+  scope: text("scope").primaryKey(),
+  lastValue: integer("last_value").notNull(),
+});
+
+/** One row follows a complaint through its whole life, from draft to closure. */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    reference: text("reference"),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    title: text("title").notNull(),
+    /** The complaint as filed: the answers to the question pages, as JSON. */
+    complaint: text("complaint", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ipRights: text("ip_rights", { mode: "json" }).$type<IpRight[]>().notNull(),
+    technologyTags: text("technology_tags", { mode: "json" }).$type<string[]>().notNull(),
+    createdBy: text("created_by").notNull().references(() => users.id),
+    assignedTo: text("assigned_to").references(() => users.id),
+    submittedAt: text("submitted_at"),
+    /** Calendar date (YYYY-MM-DD) the complaint was accepted as valid; starts the case-to-answer clock. */
+    acceptedOn: text("accepted_on"),
+    decision: text("decision", { enum: ["case_to_answer", "no_case_to_answer"] }),
+    decisionReasons: text("decision_reasons"),
+    decidedAt: text("decided_at"),
+    closedAt: text("closed_at"),
+    publishedAt: text("published_at"),
+    publicSummary: text("public_summary"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("cases_reference_unique").on(t.reference),
+    index("cases_status_submitted").on(t.status, t.submittedAt),
+    index("cases_assigned_status").on(t.assignedTo, t.status),
+    index("cases_published").on(t.publishedAt),
+  ],
+);
+
+export const caseParties = sqliteTable(
+  "case_parties",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    organisationId: text("organisation_id").notNull().references(() => organisations.id),
+    role: text("role", { enum: PARTY_ROLES }).notNull(),
+    /** The firm acting for the party, whose members act on the party's behalf. */
+    representativeOrganisationId: text("representative_organisation_id").references(() => organisations.id),
+    addedAt: text("added_at").notNull(),
+  },
+  (t) => [
+    index("case_parties_case").on(t.caseId),
+    index("case_parties_organisation").on(t.organisationId),
+    index("case_parties_representative").on(t.representativeOrganisationId),
+  ],
+);
+
+/** Regulator-only notes. Never shown to parties, amicus users or the public. */
+export const caseNotes = sqliteTable(
+  "case_notes",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    authorId: text("author_id").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("case_notes_case").on(t.caseId)],
+);

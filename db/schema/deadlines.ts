@@ -1,0 +1,73 @@
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { cases } from "./cases";
+import { users } from "./users";
+
+export const DEADLINE_STATUSES = ["running", "stopped", "met", "missed", "cancelled"] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+export const CLOCK_EVENT_KINDS = ["start", "stop", "restart", "extension", "met", "missed", "cancelled", "recomputed"] as const;
+export type ClockEventKind = (typeof CLOCK_EVENT_KINDS)[number];
+
+/** The catalogue of statutory and procedural periods, editable by admins. */
+export const deadlineRules = sqliteTable("deadline_rules", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  length: integer("length").notNull(),
+  unit: text("unit", { enum: ["calendar", "working"] }).notNull(),
+  count: text("count", { enum: ["after", "beginning-with"] }).notNull(),
+  calendar: text("calendar", { enum: ["england-and-wales", "scotland", "northern-ireland", "united-kingdom"] }).notNull(),
+  roll: text("roll", { enum: ["none", "next-working-day"] }).notNull(),
+  /** Whether the parties must act by this deadline (they then see it and get reminders). */
+  partyFacing: integer("party_facing", { mode: "boolean" }).notNull(),
+  updatedAt: text("updated_at").notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+});
+
+/**
+ * A running period on a case. The rule's terms are copied in when it starts, so later edits to the
+ * catalogue never move a deadline already running. `dueOn` is derived from the clock events.
+ */
+export const deadlines = sqliteTable(
+  "deadlines",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    ruleId: text("rule_id").notNull().references(() => deadlineRules.id),
+    label: text("label").notNull(),
+    /** What the deadline is about when it is narrower than the case, e.g. an evidence item. */
+    subjectId: text("subject_id"),
+    startOn: text("start_on").notNull(),
+    length: integer("length").notNull(),
+    unit: text("unit", { enum: ["calendar", "working"] }).notNull(),
+    count: text("count", { enum: ["after", "beginning-with"] }).notNull(),
+    calendar: text("calendar", { enum: ["england-and-wales", "scotland", "northern-ireland", "united-kingdom"] }).notNull(),
+    roll: text("roll", { enum: ["none", "next-working-day"] }).notNull(),
+    dueOn: text("due_on").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    holidayDataVersion: text("holiday_data_version"),
+    status: text("status", { enum: DEADLINE_STATUSES }).notNull(),
+    completedAt: text("completed_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("deadlines_case").on(t.caseId), index("deadlines_status_due").on(t.status, t.dueOn)],
+);
+
+export const clockEvents = sqliteTable(
+  "clock_events",
+  {
+    id: text("id").primaryKey(),
+    deadlineId: text("deadline_id").notNull().references(() => deadlines.id),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    kind: text("kind", { enum: CLOCK_EVENT_KINDS }).notNull(),
+    /** The calendar date the event takes effect (a stop covers its day; a restart's day counts again). */
+    effectiveOn: text("effective_on").notNull(),
+    /** Extra counted days, for extensions. */
+    days: integer("days"),
+    reason: text("reason").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("clock_events_deadline").on(t.deadlineId, t.at)],
+);

@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { caseParties, cases, organisationMembers, organisations, users } from "../schema";
+import { hashPassword } from "@/domain/users/passwords";
+import { recordAudit } from "@/domain/audit/record";
+import { allocateCaseReference, londonYear } from "@/domain/cases/allocate-reference";
+import { newId } from "@/domain/ids";
+import { writeTransaction } from "@/domain/transaction";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, FLAGSHIP_CASE, OTHER_DEMO_CASES, type DemoCase } from "./demo-data";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** YYYY-MM-DD of the UK calendar day at an instant. */
+function londonDate(at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/**
+ * Creates the demo organisations, accounts and complaints once. Safe to call on every start: it
+ * does nothing if the demo accounts already exist.
+ */
+export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean }> {
+  const alreadySeeded = db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email)).get();
+  if (alreadySeeded) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // before the transaction: it must stay synchronous
+
+  return writeTransaction(db, (tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email)).get()) return { seeded: false };
+    const ctx = { actor: null, now };
+    const at = now.toISOString();
+    const orgIds = new Map<string, string>();
+    for (const org of DEMO_ORGANISATIONS) {
+      const id = newId();
+      orgIds.set(org.key, id);
+      tx.insert(organisations).values({ id, name: org.name, kind: org.kind, country: org.country, createdAt: at }).run();
+    }
+    const userIds = new Map<string, string>();
+    for (const user of DEMO_USERS) {
+      const id = newId();
+      userIds.set(user.email, id);
+      tx.insert(users).values({ id, email: user.email, name: user.name, passwordHash, role: user.role, team: user.team, emailVerifiedAt: at, createdAt: at, updatedAt: at }).run();
+      for (const key of user.organisations) tx.insert(organisationMembers).values({ organisationId: orgIds.get(key)!, userId: id, joinedAt: at }).run();
+      recordAudit(tx, ctx, { action: "seed.user_created", subject: `user:${id}`, data: { email: user.email, role: user.role } });
+    }
+
+    const complainantUser = userIds.get("complainant@ipcasework.test")!;
+    const insertCase = (demo: DemoCase) => {
+      const id = newId();
+      const received = new Date(now.getTime() - demo.receivedDaysAgo * DAY_MS);
+      const isDraft = demo.status === "draft";
+      const reference = isDraft ? null : allocateCaseReference(tx, londonYear(received));
+      const decided = demo.decision ? new Date(now.getTime() - Math.max(0, (demo.acceptedDaysAgo ?? 0) - 30) * DAY_MS).toISOString() : null;
+      tx.insert(cases)
+        .values({
+          id,
+          reference,
+          status: demo.status,
+          title: demo.title,
+          complaint: { summary: demo.summary },
+          ipRights: demo.ipRights,
+          technologyTags: demo.technologyTags,
+          createdBy: complainantUser,
+          assignedTo: demo.assignedTo ? userIds.get(demo.assignedTo)! : null,
+          submittedAt: isDraft ? null : received.toISOString(),
+          acceptedOn: demo.acceptedDaysAgo !== undefined ? londonDate(new Date(now.getTime() - demo.acceptedDaysAgo * DAY_MS)) : null,
+          decision: demo.decision ?? null,
+          decisionReasons: demo.decision ? "Demo decision: see the published reasons." : null,
+          decidedAt: decided,
+          closedAt: demo.status === "closed" || demo.status === "withdrawn" ? at : null,
+          publishedAt: demo.published ? received.toISOString() : null,
+          publicSummary: demo.published ? demo.summary : null,
+          createdAt: received.toISOString(),
+          updatedAt: at,
+        })
+        .run();
+      const addParty = (role: "complainant" | "respondent", org: string, rep?: string) =>
+        tx.insert(caseParties).values({ id: newId(), caseId: id, organisationId: orgIds.get(org)!, role, representativeOrganisationId: rep ? orgIds.get(rep)! : null, addedAt: received.toISOString() }).run();
+      addParty("complainant", demo.complainant, demo.complainantRep);
+      addParty("respondent", demo.respondent, demo.respondentRep);
+      recordAudit(tx, ctx, { action: "seed.case_created", caseId: id, subject: `case:${id}`, data: { reference, status: demo.status } });
+      return id;
+    };
+    // Oldest first, so references run in the order complaints arrived.
+    const all = [FLAGSHIP_CASE, ...OTHER_DEMO_CASES].sort((a, b) => b.receivedDaysAgo - a.receivedDaysAgo);
+    for (const demo of all) insertCase(demo);
+    insertCase({ title: "Draft: vector-database index format copied", status: "draft", complainant: "corvid", complainantRep: "harrow", respondent: "quillon", ipRights: [], technologyTags: [], summary: "Not finished yet.", receivedDaysAgo: 0 });
+    return { seeded: true };
+  });
+}

@@ -1,0 +1,85 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { caseParties, cases, type CaseStatus, type Confidentiality, type PartyRole } from "@/db/schema";
+import type { Actor, Ctx } from "../context";
+import { isStaff } from "../context";
+import { DomainError } from "../errors";
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/** The facts about a case that decide who may see it. */
+export interface CaseVisibilityFacts {
+  status: CaseStatus;
+  createdBy: string;
+  publishedAt: string | null;
+  /** The sides (complainant, respondent, …) the actor's organisations are on in this case. */
+  actorSides: PartyRole[];
+}
+
+/** The single answer to "may this actor see this case at all?" */
+export function canSeeCase(actor: Actor | null, facts: CaseVisibilityFacts): boolean {
+  if (isStaff(actor)) return facts.status !== "draft";
+  if (actor?.role === "party") {
+    if (facts.status === "draft") return facts.createdBy === actor.id;
+    return facts.actorSides.length > 0;
+  }
+  // Amicus users and the public see only what the register publishes.
+  return facts.publishedAt !== null && facts.status !== "draft";
+}
+
+/** Which sides of the case the actor acts for, through the organisations they belong to. */
+export function sidesForActor(db: DbOrTx, actor: Actor | null, caseId: string): PartyRole[] {
+  if (!actor || actor.organisationIds.length === 0) return [];
+  const rows = db
+    .select({ role: caseParties.role })
+    .from(caseParties)
+    .where(
+      and(
+        eq(caseParties.caseId, caseId),
+        or(inArray(caseParties.organisationId, actor.organisationIds), inArray(caseParties.representativeOrganisationId, actor.organisationIds)),
+      ),
+    )
+    .all();
+  return [...new Set(rows.map((r) => r.role))];
+}
+
+export interface CaseForActor {
+  case: CaseRow;
+  sides: PartyRole[];
+}
+
+/**
+ * Fetch-or-throw for every read or write of a case: a case the actor may not see is `not_found`,
+ * exactly as if it did not exist.
+ */
+export function getCaseForActor(ctx: Pick<Ctx, "db" | "actor">, caseId: string, db: DbOrTx = ctx.db): CaseForActor {
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) throw new DomainError("not_found", "The case could not be found.");
+  const sides = sidesForActor(db, ctx.actor, caseId);
+  if (!canSeeCase(ctx.actor, { status: row.status, createdBy: row.createdBy, publishedAt: row.publishedAt, actorSides: sides })) {
+    throw new DomainError("not_found", "The case could not be found.");
+  }
+  return { case: row, sides };
+}
+
+export interface EvidenceVisibilityFacts {
+  confidentiality: Confidentiality;
+  filingSide: "complainant" | "respondent" | "regulator";
+  status: "received" | "accepted" | "rejected" | "withdrawn" | "superseded";
+  casePublished: boolean;
+}
+
+/**
+ * public: anyone once the case is on the register; parties: the regulator and the parties;
+ * restricted: the regulator and the filing side only. Withdrawn items stay visible to staff only.
+ */
+export function canSeeEvidence(actor: Actor | null, actorSides: PartyRole[], item: EvidenceVisibilityFacts): boolean {
+  if (isStaff(actor)) return true;
+  if (item.status === "withdrawn") return false;
+  const isParty = actor?.role === "party" && actorSides.length > 0;
+  if (isParty) {
+    if (item.confidentiality === "restricted") return (actorSides as string[]).includes(item.filingSide);
+    return true;
+  }
+  return item.confidentiality === "public" && item.casePublished && item.status === "accepted";
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  poweredByHeader: false,
+  // Migrations are read from db/migrations at run time.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
+};
+
+export default nextConfig;
