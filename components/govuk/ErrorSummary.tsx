@@ -1,7 +1,7 @@
 import type { FieldErrors } from "@/domain/errors";
 
 /** GOV.UK error summary: one link per field error, in form order, focused on render by the JS. */
-export function ErrorSummary({ fieldErrors, message, fieldOrder }: { fieldErrors?: FieldErrors; message?: string; fieldOrder?: string[] }) {
+export function ErrorSummary({ fieldErrors, message, fieldOrder, idPrefix }: { fieldErrors?: FieldErrors; message?: string; fieldOrder?: string[]; idPrefix?: string }) {
   const entries = Object.entries(fieldErrors ?? {});
   if (entries.length === 0 && !message) return null;
   const ordered = fieldOrder ? entries.sort(([a], [b]) => orderOf(fieldOrder, a) - orderOf(fieldOrder, b)) : entries;
@@ -13,7 +13,7 @@ export function ErrorSummary({ fieldErrors, message, fieldOrder }: { fieldErrors
           <ul className="govuk-list govuk-error-summary__list">
             {ordered.length === 0 && message ? <li>{message}</li> : null}
             {ordered.map(([field, text]) => (
-              <li key={field}>{field === "_form" ? text : <a href={`#${fieldId(field)}`}>{text}</a>}</li>
+              <li key={field}>{field === "_form" ? text : <a href={`#${fieldId(idPrefix ? `${idPrefix}-${field}` : field)}`}>{text}</a>}</li>
             ))}
           </ul>
         </div>

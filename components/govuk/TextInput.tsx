@@ -12,10 +12,12 @@ interface TextInputProps {
   widthClass?: string;
   labelIsPageHeading?: boolean;
   inputMode?: "numeric" | "text" | "email";
+  /** Needed when the same field name appears in several forms on one page. */
+  idPrefix?: string;
 }
 
-export function TextInput({ name, label, hint, error, defaultValue, type = "text", autoComplete, spellCheck, widthClass, labelIsPageHeading, inputMode }: TextInputProps) {
-  const id = fieldId(name);
+export function TextInput({ name, label, hint, error, defaultValue, type = "text", autoComplete, spellCheck, widthClass, labelIsPageHeading, inputMode, idPrefix }: TextInputProps) {
+  const id = fieldId(idPrefix ? `${idPrefix}-${name}` : name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const labelElement = (
     <label className={labelIsPageHeading ? "govuk-label govuk-label--l" : "govuk-label"} htmlFor={id}>

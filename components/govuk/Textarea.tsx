@@ -1,7 +1,7 @@
 import { fieldId } from "./ErrorSummary";
 
-export function Textarea({ name, label, hint, error, defaultValue, rows = 5 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
-  const id = fieldId(name);
+export function Textarea({ name, label, hint, error, defaultValue, rows = 5, idPrefix }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number; idPrefix?: string }) {
+  const id = fieldId(idPrefix ? `${idPrefix}-${name}` : name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>

@@ -6,14 +6,12 @@ import { recordAudit } from "@/domain/audit/record";
 import { allocateCaseReference, londonYear } from "@/domain/cases/allocate-reference";
 import { newId } from "@/domain/ids";
 import { writeTransaction } from "@/domain/transaction";
+import { appendClockEvent, startDeadline } from "@/domain/deadlines/case-clock";
+import { londonDateOf } from "@/domain/deadlines/london-date";
+import { deadlines } from "../schema";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, FLAGSHIP_CASE, OTHER_DEMO_CASES, type DemoCase } from "./demo-data";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** YYYY-MM-DD of the UK calendar day at an instant. */
-function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
 
 /**
  * Creates the demo organisations, accounts and complaints once. Safe to call on every start: it
@@ -62,7 +60,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
           createdBy: complainantUser,
           assignedTo: demo.assignedTo ? userIds.get(demo.assignedTo)! : null,
           submittedAt: isDraft ? null : received.toISOString(),
-          acceptedOn: demo.acceptedDaysAgo !== undefined ? londonDate(new Date(now.getTime() - demo.acceptedDaysAgo * DAY_MS)) : null,
+          acceptedOn: demo.acceptedDaysAgo !== undefined ? londonDateOf(new Date(now.getTime() - demo.acceptedDaysAgo * DAY_MS)) : null,
           decision: demo.decision ?? null,
           decisionReasons: demo.decision ? "Demo decision: see the published reasons." : null,
           decidedAt: decided,
@@ -78,6 +76,14 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
       addParty("complainant", demo.complainant, demo.complainantRep);
       addParty("respondent", demo.respondent, demo.respondentRep);
       recordAudit(tx, ctx, { action: "seed.case_created", caseId: id, subject: `case:${id}`, data: { reference, status: demo.status } });
+      if (demo.acceptedDaysAgo !== undefined) {
+        const acceptedOn = londonDateOf(new Date(now.getTime() - demo.acceptedDaysAgo * DAY_MS));
+        const deadline = startDeadline(tx, ctx, { caseId: id, ruleId: "case-to-answer", startOn: acceptedOn, reason: "Complaint accepted as valid" });
+        if (demo.decision) {
+          tx.update(deadlines).set({ status: "met", completedAt: decided, updatedAt: at }).where(eq(deadlines.id, deadline.id)).run();
+          appendClockEvent(tx, ctx, deadline, { kind: "met", effectiveOn: londonDateOf(new Date(decided!)), reason: "Case-to-answer decision approved" });
+        }
+      }
       return id;
     };
     // Oldest first, so references run in the order complaints arrived.

@@ -1,0 +1,94 @@
+import type { CaseClockView } from "@/domain/deadlines/get-case-clocks";
+import { formatLongDate } from "@/domain/deadlines/calendar-date";
+import { Tag, type TagColour } from "@/components/govuk/Tag";
+import { formatDateTime } from "./format";
+
+const RAG_TAG: Record<CaseClockView["rag"], { colour: TagColour; text: string }> = {
+  green: { colour: "green", text: "On track" },
+  amber: { colour: "yellow", text: "Due soon" },
+  red: { colour: "red", text: "At risk" },
+};
+
+const EVENT_LABELS: Record<string, string> = {
+  start: "Clock started",
+  stop: "Clock stopped",
+  restart: "Clock restarted",
+  extension: "Deadline extended",
+  met: "Deadline met",
+  missed: "Deadline missed",
+  cancelled: "Deadline cancelled",
+  recomputed: "Recomputed",
+};
+
+const dayWord = (n: number) => (n === 1 ? "day" : "days");
+
+function positionText(clock: CaseClockView): string {
+  if (clock.deadline.status === "met") return `Met — the deadline was ${clock.dueLong}`;
+  if (clock.deadline.status === "missed") return `Missed — the deadline was ${clock.dueLong}`;
+  if (clock.deadline.status === "cancelled") return "Cancelled";
+  if (clock.stoppedSince) return `Clock stopped since ${formatLongDate(clock.stoppedSince)}${clock.stoppedReason ? ` (${clock.stoppedReason})` : ""} — ${clock.remaining} ${dayWord(clock.remaining)} remain`;
+  if (clock.expired) return `Overdue — the deadline was ${clock.dueLong} (23:59 UK time)`;
+  return `Day ${clock.day} of ${clock.totalDays} — due ${clock.dueLong} (23:59 UK time)`;
+}
+
+/** The statutory clocks on a case: position, red/amber/green, and the ledger of every change. */
+export function ClockPanel({ clocks, renderActions }: { clocks: CaseClockView[]; renderActions?: (clock: CaseClockView) => React.ReactNode }) {
+  if (clocks.length === 0) {
+    return <p className="govuk-body">No statutory clock is running on this case yet. The case-to-answer clock starts when the complaint is accepted.</p>;
+  }
+  return (
+    <>
+      {clocks.map((clock) => {
+        const rag = RAG_TAG[clock.rag];
+        const open = clock.deadline.status === "running" || clock.deadline.status === "stopped";
+        return (
+          <section key={clock.deadline.id} className="govuk-!-margin-bottom-6" aria-labelledby={`clock-${clock.deadline.id}`}>
+            <h3 className="govuk-heading-s" id={`clock-${clock.deadline.id}`}>
+              {clock.deadline.label}
+            </h3>
+            <p className="govuk-body-l" data-testid="clock-position">
+              {positionText(clock)}
+            </p>
+            {open ? (
+              <p className="govuk-body">
+                <Tag colour={rag.colour}>{clock.expired ? "Overdue" : rag.text}</Tag>{" "}
+                {clock.expired ? null : (
+                  <span>
+                    {clock.remaining} counted {dayWord(clock.remaining)} left ({clock.deadline.unit === "working" ? "working days" : "calendar days"})
+                  </span>
+                )}
+              </p>
+            ) : null}
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Clock ledger: {clock.deadline.label}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">What happened</th>
+                  <th scope="col" className="govuk-table__header">Effective</th>
+                  <th scope="col" className="govuk-table__header">Why</th>
+                  <th scope="col" className="govuk-table__header">Who and when</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {clock.ledger.map((entry, index) => (
+                  <tr className="govuk-table__row" key={index}>
+                    <td className="govuk-table__cell">
+                      {EVENT_LABELS[entry.kind] ?? entry.kind}
+                      {entry.days ? ` by ${entry.days} ${dayWord(entry.days)}` : ""}
+                    </td>
+                    <td className="govuk-table__cell">{formatLongDate(entry.effectiveOn)}</td>
+                    <td className="govuk-table__cell">{entry.reason}</td>
+                    <td className="govuk-table__cell">
+                      {entry.by}, {formatDateTime(entry.at)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {open && renderActions ? renderActions(clock) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}

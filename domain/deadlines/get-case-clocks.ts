@@ -1,0 +1,64 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { clockEvents, deadlines, users } from "@/db/schema";
+import type { Ctx } from "../context";
+import { getCaseForActor } from "../access/case-access";
+import { formatLongDate } from "./calendar-date";
+import { clockStateFromEvents, countedDaysElapsed, ragFor, type ClockRag, type DeadlineRow } from "./clock";
+import { londonDateOf } from "./london-date";
+
+export interface ClockLedgerEntry {
+  kind: string;
+  effectiveOn: string;
+  days: number | null;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface CaseClockView {
+  deadline: DeadlineRow;
+  dueLong: string;
+  totalDays: number;
+  /** Counted days used so far ("Day 12 of 45"). */
+  day: number;
+  remaining: number;
+  rag: ClockRag;
+  expired: boolean;
+  stoppedSince: string | null;
+  stoppedReason: string | null;
+  ledger: ClockLedgerEntry[];
+}
+
+/** Every clock on a case with its position today and its full ledger, for anyone who may see the case. */
+export function getCaseClocks(ctx: Ctx, caseId: string): CaseClockView[] {
+  getCaseForActor(ctx, caseId);
+  const today = londonDateOf(ctx.now);
+  const rows = ctx.db.select().from(deadlines).where(eq(deadlines.caseId, caseId)).orderBy(asc(deadlines.createdAt)).limit(100).all();
+  return rows.map((deadline) => {
+    const events = ctx.db
+      .select({ kind: clockEvents.kind, effectiveOn: clockEvents.effectiveOn, days: clockEvents.days, reason: clockEvents.reason, at: clockEvents.at, by: users.name })
+      .from(clockEvents)
+      .leftJoin(users, eq(users.id, clockEvents.actorId))
+      .where(eq(clockEvents.deadlineId, deadline.id))
+      .orderBy(sql`${clockEvents}.rowid`)
+      .all();
+    const state = clockStateFromEvents(events);
+    const totalDays = deadline.length + state.extensionDays;
+    const day = countedDaysElapsed(deadline, state, today);
+    const remaining = totalDays - day;
+    const expired = ctx.now.getTime() > Date.parse(deadline.expiresAt);
+    const lastStop = [...events].reverse().find((e) => e.kind === "stop");
+    return {
+      deadline,
+      dueLong: formatLongDate(deadline.dueOn),
+      totalDays,
+      day,
+      remaining,
+      rag: expired ? "red" : ragFor(remaining),
+      expired,
+      stoppedSince: state.openStopFrom,
+      stoppedReason: state.openStopFrom ? (lastStop?.reason ?? null) : null,
+      ledger: events.map((e) => ({ ...e, by: e.by ?? "The system" })),
+    };
+  });
+}
