@@ -5,6 +5,7 @@ import { Footer } from "@/components/govuk/Footer";
 import { ServiceNavigation } from "@/components/govuk/ServiceNavigation";
 import { navigationFor } from "@/components/app/navigation";
 import { getActor } from "@/server/session";
+import { QueryProvider } from "@/components/app/QueryProvider";
 import "./app.css";
 
 export const metadata: Metadata = {
@@ -48,7 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </p>
           ) : null}
           <main className="govuk-main-wrapper" id="main-content">
-            {children}
+            <QueryProvider>{children}</QueryProvider>
           </main>
         </div>
         <Footer />
