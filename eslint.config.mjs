@@ -17,5 +17,5 @@ export default defineConfig([
       "@next/next/no-sync-scripts": "off",
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "data/**", ".e2e-data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/vendor/**", "db/migrations/**"]),
+  globalIgnores([".next/**", "node_modules/**", "data/**", ".e2e-data*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/vendor/**", "db/migrations/**"]),
 ]);

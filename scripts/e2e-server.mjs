@@ -6,7 +6,8 @@ import path from "node:path";
 import { root, tsx } from "./lib/setup.mjs";
 
 const port = process.env.E2E_PORT || "3100";
-const dataDir = path.join(root, ".e2e-data");
+// One folder per port, so two suites on different ports never share a database.
+const dataDir = path.join(root, `.e2e-data-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 const env = {
   NODE_ENV: "production",
