@@ -14,7 +14,8 @@ export const ROLES = {
 
 export type DemoRole = keyof typeof ROLES;
 
-export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
+// Per port, so suites run side by side against different servers keep their own sessions.
+export const storageStateFor = (role: DemoRole) => `e2e/.auth/${process.env.E2E_PORT || "3100"}/${role}.json`;
 
 /** The GOV.UK error summary (Next.js's route announcer is also an alert, so filter by its heading). */
 export const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });

@@ -262,7 +262,7 @@ export function computeDeadline(input: DeadlineRequest, holidays?: HolidayData):
   // Weekends are checked first: a Saturday is not a working day whatever the
   // holiday data says, so it never needs (or fails for lack of) coverage.
   const isWorkingDay = (dayNumber: number): boolean => {
-    
+    if (isWeekendDayNumber(dayNumber)) return false;
     if (holidayCalendar === null || holidayData === null) {
       throw new Error("isWorkingDay called without holiday data"); // unreachable: guarded above
     }
