@@ -9,5 +9,6 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    setupFiles: ["./vitest.setup.ts"],
   },
 });

@@ -71,3 +71,15 @@ export const clockEvents = sqliteTable(
   },
   (t) => [index("clock_events_deadline").on(t.deadlineId, t.at)],
 );
+
+/**
+ * Imported bank-holiday datasets (GOV.UK JSON). The newest row is in force; with none, the data
+ * bundled with the app is. Kept whole, so any past computation can be re-run on the data it used.
+ */
+export const holidayDatasets = sqliteTable("holiday_datasets", {
+  version: text("version").primaryKey(),
+  label: text("label").notNull(),
+  sourceJson: text("source_json").notNull(),
+  importedAt: text("imported_at").notNull(),
+  importedBy: text("imported_by").references(() => users.id),
+});

@@ -6,7 +6,9 @@ import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { recordAudit } from "../audit/record";
 import { clockStateFromEvents, computeDueFromEvents, type DeadlineRow } from "./clock";
+import type { HolidayData } from "./holidays";
 import { londonDateOf } from "./london-date";
+import { holidaysInForce } from "./holiday-store";
 
 /**
  * Starts a deadline from the rule catalogue on a case. Runs inside the caller's transaction (e.g.
@@ -17,7 +19,7 @@ export function startDeadline(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, input
   if (!rule) throw new DomainError("invalid", `There is no deadline rule "${input.ruleId}".`);
   const at = ctx.now.toISOString();
   const terms = { startOn: input.startOn, length: rule.length, unit: rule.unit, count: rule.count, calendar: rule.calendar, roll: rule.roll };
-  const result = computeDueFromEvents(terms, clockStateFromEvents([]), londonDateOf(ctx.now));
+  const result = computeDueFromEvents(terms, clockStateFromEvents([]), londonDateOf(ctx.now), holidaysInForce(tx));
   const row: DeadlineRow = {
     id: newId(),
     caseId: input.caseId,
@@ -55,9 +57,9 @@ export function appendClockEvent(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, de
  * Recomputes a deadline's due date from all its events and stores it. Guarded on the status read
  * at the start, so two people changing one clock at once get one success and one conflict.
  */
-export function recomputeDeadline(tx: DbOrTx, ctx: Pick<Ctx, "now">, deadline: DeadlineRow, nextStatus: DeadlineStatus): DeadlineRow {
+export function recomputeDeadline(tx: DbOrTx, ctx: Pick<Ctx, "now">, deadline: DeadlineRow, nextStatus: DeadlineStatus, holidays: HolidayData = holidaysInForce(tx)): DeadlineRow {
   const events = tx.select().from(clockEvents).where(eq(clockEvents.deadlineId, deadline.id)).orderBy(sql`rowid`).all(); // insertion order pairs each stop with its restart
-  const result = computeDueFromEvents(deadline, clockStateFromEvents(events), londonDateOf(ctx.now));
+  const result = computeDueFromEvents(deadline, clockStateFromEvents(events), londonDateOf(ctx.now), holidays);
   const updated = { dueOn: result.due, expiresAt: result.expiresAt, holidayDataVersion: result.holidayDataVersion, status: nextStatus, updatedAt: ctx.now.toISOString() };
   const changes = tx
     .update(deadlines)

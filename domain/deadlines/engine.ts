@@ -237,6 +237,27 @@ function pastLastRepresentableDate(): DeadlineError {
 }
 
 /**
+ * Whether a day is a working day in `calendar`. Weekends are checked first: a
+ * Saturday is not a working day whatever the holiday data says, so it never
+ * needs (or fails for lack of) holiday coverage.
+ */
+function workingDayTest(holidayData: HolidayData, calendar: DeadlineCalendar): (dayNumber: number) => boolean {
+  const holidayCalendar = holidayData.calendars[calendar];
+  return (dayNumber) => {
+    if (isWeekendDayNumber(dayNumber)) return false;
+    if (dayNumber < holidayCalendar.firstCoveredDay || dayNumber > holidayCalendar.lastCoveredDay) {
+      throw beyondHolidayData(dayNumber, calendar, holidayCalendar, holidayData.version);
+    }
+    return !holidayCalendar.dayNumbers.has(dayNumber);
+  };
+}
+
+/** Stands in for workingDayTest when the request needs no holiday data; reaching it is a bug. */
+function holidayDataNotLoaded(): never {
+  throw new Error("Internal error: a calendar count without a roll asked whether a day is a working day");
+}
+
+/**
  * Computes a deadline. `holidays` defaults to the bundled GOV.UK data and is
  * only consulted when the request needs it (working days, or a roll).
  * Throws DeadlineError (`invalid-request` or `beyond-holiday-data`).
@@ -252,25 +273,8 @@ export function computeDeadline(input: DeadlineRequest, holidays?: HolidayData):
   const countsWorkingDays = request.unit === "working";
   const rollsToWorkingDay = request.unit === "calendar" && request.roll === "next-working-day";
 
-  let holidayData: HolidayData | null = null;
-  let holidayCalendar: HolidayCalendar | null = null;
-  if (countsWorkingDays || rollsToWorkingDay) {
-    holidayData = holidays ?? bundledHolidays();
-    holidayCalendar = holidayData.calendars[request.calendar];
-  }
-
-  // Weekends are checked first: a Saturday is not a working day whatever the
-  // holiday data says, so it never needs (or fails for lack of) coverage.
-  const isWorkingDay = (dayNumber: number): boolean => {
-    if (isWeekendDayNumber(dayNumber)) return false;
-    if (holidayCalendar === null || holidayData === null) {
-      throw new Error("isWorkingDay called without holiday data"); // unreachable: guarded above
-    }
-    if (dayNumber < holidayCalendar.firstCoveredDay || dayNumber > holidayCalendar.lastCoveredDay) {
-      throw beyondHolidayData(dayNumber, request.calendar, holidayCalendar, holidayData.version);
-    }
-    return !holidayCalendar.dayNumbers.has(dayNumber);
-  };
+  const holidayData = countsWorkingDays || rollsToWorkingDay ? (holidays ?? bundledHolidays()) : null;
+  const isWorkingDay = holidayData === null ? holidayDataNotLoaded : workingDayTest(holidayData, request.calendar);
 
   const startDay = toDayNumber(request.start);
   let day = request.count === "after" ? startDay + 1 : startDay;

@@ -5,6 +5,7 @@ import { getCaseForActor } from "../access/case-access";
 import { formatLongDate } from "./calendar-date";
 import { clockStateFromEvents, countedDaysElapsed, ragFor, type ClockRag, type DeadlineRow } from "./clock";
 import { londonDateOf } from "./london-date";
+import { holidaysInForce } from "./holiday-store";
 
 export interface ClockLedgerEntry {
   kind: string;
@@ -33,6 +34,7 @@ export interface CaseClockView {
 export function getCaseClocks(ctx: Ctx, caseId: string): CaseClockView[] {
   getCaseForActor(ctx, caseId);
   const today = londonDateOf(ctx.now);
+  const holidays = holidaysInForce(ctx.db);
   const rows = ctx.db.select().from(deadlines).where(eq(deadlines.caseId, caseId)).orderBy(asc(deadlines.createdAt)).limit(100).all();
   return rows.map((deadline) => {
     const events = ctx.db
@@ -44,7 +46,7 @@ export function getCaseClocks(ctx: Ctx, caseId: string): CaseClockView[] {
       .all();
     const state = clockStateFromEvents(events);
     const totalDays = deadline.length + state.extensionDays;
-    const day = countedDaysElapsed(deadline, state, today);
+    const day = countedDaysElapsed(deadline, state, today, holidays);
     const remaining = totalDays - day;
     const expired = ctx.now.getTime() > Date.parse(deadline.expiresAt);
     const lastStop = [...events].reverse().find((e) => e.kind === "stop");

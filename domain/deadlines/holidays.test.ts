@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { toDayNumber } from "./calendar-date";
-import { bundledHolidays, canonicalJson, parseHolidayJson } from "./holidays";
+import { bundledHolidays, parseHolidayJson } from "./holidays";
+import { canonicalJson } from "../audit/canonical-json";
 
 const bundledJsonText = readFileSync(path.join(__dirname, "uk-bank-holidays.json"), "utf8");
 const freshCopy = (): Record<string, { division: string; events: Record<string, unknown>[] }> =>

@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { canonicalJson } from "../audit/canonical-json";
 import bundledHolidayJson from "./uk-bank-holidays.json";
 import { calendarDateProblem, dayNumberFromCivil, toDayNumber, type CalendarDate } from "./calendar-date";
 
@@ -74,16 +75,6 @@ export const HolidayJsonSchema = z.object(
 );
 export type HolidayJson = z.infer<typeof HolidayJsonSchema>;
 
-/** JSON with object keys sorted at every level, so the version ignores key order and whitespace. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, nested: unknown) => {
-    if (nested === null || typeof nested !== "object" || Array.isArray(nested)) return nested;
-    const entries = Object.entries(nested as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return Object.fromEntries(entries);
-  });
-}
 
 function describeIssuePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "holiday data";

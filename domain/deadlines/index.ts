@@ -22,7 +22,7 @@ export type {
   DeadlineUnit,
   Division,
 } from "./engine";
-export { bundledHolidays, parseHolidayJson, canonicalJson, DIVISIONS, DEADLINE_CALENDARS } from "./holidays";
+export { bundledHolidays, parseHolidayJson, DIVISIONS, DEADLINE_CALENDARS } from "./holidays";
 export type { HolidayCalendar, HolidayData } from "./holidays";
 export {
   addDays,

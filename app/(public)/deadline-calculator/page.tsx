@@ -3,6 +3,7 @@ import { calculateFromQuery } from "@/domain/deadlines/calculate";
 import { DEADLINE_CALENDARS } from "@/domain/deadlines/holidays";
 import { ErrorSummary } from "@/components/govuk/ErrorSummary";
 import { SummaryList } from "@/components/govuk/SummaryList";
+import { RadioGroup } from "@/components/govuk/RadioGroup";
 
 export const metadata: Metadata = { title: "Deadline calculator" };
 
@@ -15,26 +16,6 @@ const CALENDAR_LABELS: Record<(typeof DEADLINE_CALENDARS)[number], string> = {
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-
-function Radios({ name, legend, options, value }: { name: string; legend: string; options: [string, string][]; value: string }) {
-  return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
-          {options.map(([optionValue, label]) => (
-            <div className="govuk-radios__item" key={optionValue}>
-              <input className="govuk-radios__input" id={`${name}-${optionValue}`} name={name} type="radio" value={optionValue} defaultChecked={value === optionValue} />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${optionValue}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 /** A GET form over the same engine as the JSON route, so it works without JavaScript and results can be bookmarked. */
 export default async function DeadlineCalculatorPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -86,10 +67,10 @@ export default async function DeadlineCalculatorPage({ searchParams }: { searchP
             </label>
             <input className="govuk-input govuk-input--width-4" id="length" name="length" type="text" inputMode="numeric" defaultValue={first(search.length) || "45"} />
           </div>
-          <Radios name="unit" legend="Count" value={first(search.unit) || "calendar"} options={[["calendar", "Calendar days"], ["working", "Working days (Monday to Friday, not bank holidays)"]]} />
-          <Radios name="count" legend="Day 1 is" value={first(search.count) || "after"} options={[["after", "the day after the start date"], ["beginning-with", "the start date itself (“beginning with”)"]]} />
-          <Radios name="calendar" legend="Bank holidays of" value={first(search.calendar) || "england-and-wales"} options={DEADLINE_CALENDARS.map((c) => [c, CALENDAR_LABELS[c]])} />
-          <Radios name="roll" legend="If a calendar-day deadline falls on a weekend or bank holiday" value={first(search.roll) || "none"} options={[["none", "Keep the date"], ["next-working-day", "Move it to the next working day"]]} />
+          <RadioGroup name="unit" legend="Count" value={first(search.unit) || "calendar"} options={[["calendar", "Calendar days"], ["working", "Working days (Monday to Friday, not bank holidays)"]]} />
+          <RadioGroup name="count" legend="Day 1 is" value={first(search.count) || "after"} options={[["after", "the day after the start date"], ["beginning-with", "the start date itself (“beginning with”)"]]} />
+          <RadioGroup name="calendar" legend="Bank holidays of" value={first(search.calendar) || "england-and-wales"} options={DEADLINE_CALENDARS.map((c) => [c, CALENDAR_LABELS[c]])} />
+          <RadioGroup name="roll" legend="If a calendar-day deadline falls on a weekend or bank holiday" value={first(search.roll) || "none"} options={[["none", "Keep the date"], ["next-working-day", "Move it to the next working day"]]} />
           <div className="govuk-form-group">
             <label className="govuk-label govuk-label--s" htmlFor="stop">
               Clock stops (optional)

@@ -15,8 +15,17 @@ export default async function AdminPage() {
           </a>{" "}
           – disable or re-enable accounts
         </li>
+        <li>
+          <a className="govuk-link" href="/admin/deadline-rules">
+            Deadline rules
+          </a>{" "}
+          – the statutory and procedural periods new deadlines follow
+        </li>
       </ul>
-      <p className="govuk-body app-placeholder">The deadline rule catalogue and bank holiday data screens are not built yet; they arrive with the Statutory clock work.</p>
+      <p className="govuk-body">
+        Bank holiday data is updated from the GOV.UK feed with <code>npm run holidays:import -- FILE</code>, which recomputes every open deadline and
+        records any that move. There is no screen for it yet.
+      </p>
     </>
   );
 }
