@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { DomainError, parseInput } from "../errors";
+import { wholeNumberField } from "../validation";
 import { writeTransaction } from "../transaction";
 import { appendClockEvent, recomputeDeadline } from "./case-clock";
 import { getDeadlineForActor } from "./load-deadline";
@@ -9,7 +10,12 @@ import { londonDateOf } from "./london-date";
 
 export const ExtendDeadlineInput = z.object({
   deadlineId: z.string().min(1),
-  days: z.coerce.number({ error: "Enter the number of days as a whole number" }).int("Enter a whole number of days").min(1, "Extend by at least 1 day").max(365, "Extend by 365 days or fewer"),
+  days: wholeNumberField({
+    missing: "Enter how many days to extend by",
+    notWhole: "Enter the number of days as a whole number, like 5",
+    min: [1, "Extend by at least 1 day"],
+    max: [365, "Extend by 365 days or fewer"],
+  }),
   reason: z.string().trim().min(1, "Enter why the deadline is being extended").max(2000, "The reason must be 2000 characters or fewer"),
 });
 

@@ -4,6 +4,7 @@ import { deadlineRules } from "@/db/schema";
 import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { DomainError, parseInput } from "../errors";
+import { wholeNumberField } from "../validation";
 import { recordAudit } from "../audit/record";
 import { writeTransaction } from "../transaction";
 import { DEADLINE_COUNTS, DEADLINE_ROLLS, DEADLINE_UNITS, MAX_DEADLINE_LENGTH } from "./engine";
@@ -11,7 +12,12 @@ import { DEADLINE_CALENDARS } from "./holidays";
 
 export const UpdateDeadlineRuleInput = z.object({
   ruleId: z.string().min(1),
-  length: z.coerce.number({ error: "Enter the length as a whole number of days" }).int("Enter a whole number of days").min(1, "The length must be at least 1 day").max(MAX_DEADLINE_LENGTH, `The length must be ${MAX_DEADLINE_LENGTH} days or fewer`),
+  length: wholeNumberField({
+    missing: "Enter the length as a whole number of days",
+    notWhole: "Enter the length as a whole number of days, like 45",
+    min: [1, "The length must be at least 1 day"],
+    max: [MAX_DEADLINE_LENGTH, `The length must be ${MAX_DEADLINE_LENGTH} days or fewer`],
+  }),
   unit: z.enum(DEADLINE_UNITS, { error: "Choose calendar days or working days" }),
   count: z.enum(DEADLINE_COUNTS, { error: "Choose when day 1 is" }),
   calendar: z.enum(DEADLINE_CALENDARS, { error: "Choose whose bank holidays apply" }),
