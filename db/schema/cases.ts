@@ -43,6 +43,12 @@ export const cases = sqliteTable(
     submittedAt: text("submitted_at"),
     /** Calendar date (YYYY-MM-DD) the complaint was accepted as valid; starts the case-to-answer clock. */
     acceptedOn: text("accepted_on"),
+    /** When and how the complaint was served on the respondent, recorded on acceptance. */
+    servedOn: text("served_on"),
+    serviceMethod: text("service_method"),
+    /** Reasons the complainant can read when a complaint is rejected at triage. */
+    rejectionReasons: text("rejection_reasons"),
+    withdrawalReasons: text("withdrawal_reasons"),
     decision: text("decision", { enum: ["case_to_answer", "no_case_to_answer"] }),
     decisionReasons: text("decision_reasons"),
     decidedAt: text("decided_at"),

@@ -4,3 +4,4 @@ export * from "./deadlines";
 export * from "./evidence";
 export * from "./notifications";
 export * from "./audit";
+export * from "./intake";

@@ -8,6 +8,7 @@ import { newId } from "@/domain/ids";
 import { writeTransaction } from "@/domain/transaction";
 import { appendClockEvent, startDeadline } from "@/domain/deadlines/case-clock";
 import { londonDateOf } from "@/domain/deadlines/london-date";
+import { reindexCaseForSearch } from "@/domain/cases/search-index";
 import { deadlines } from "../schema";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, FLAGSHIP_CASE, OTHER_DEMO_CASES, type DemoCase } from "./demo-data";
 
@@ -76,6 +77,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
       addParty("complainant", demo.complainant, demo.complainantRep);
       addParty("respondent", demo.respondent, demo.respondentRep);
       recordAudit(tx, ctx, { action: "seed.case_created", caseId: id, subject: `case:${id}`, data: { reference, status: demo.status } });
+      reindexCaseForSearch(tx, id);
       if (demo.acceptedDaysAgo !== undefined) {
         const acceptedOn = londonDateOf(new Date(now.getTime() - demo.acceptedDaysAgo * DAY_MS));
         const deadline = startDeadline(tx, ctx, { caseId: id, ruleId: "case-to-answer", startOn: acceptedOn, reason: "Complaint accepted as valid" });
