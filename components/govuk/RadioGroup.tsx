@@ -1,8 +1,8 @@
 import { fieldId } from "./ErrorSummary";
 
 /** GOV.UK radios in a fieldset, with an inline error. */
-export function RadioGroup({ name, legend, options, value, error, small = true }: { name: string; legend: string; options: [string, string][]; value?: string; error?: string; small?: boolean }) {
-  const id = fieldId(name);
+export function RadioGroup({ name, legend, options, value, error, small = true, idPrefix }: { name: string; legend: string; options: [string, string][]; value?: string; error?: string; small?: boolean; idPrefix?: string }) {
+  const id = fieldId(idPrefix ? `${idPrefix}-${name}` : name);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>

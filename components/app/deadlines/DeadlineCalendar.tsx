@@ -100,7 +100,7 @@ export function DeadlineCalendar({ calendar, today, monthHref }: { calendar: Cal
                           <li key={entry.deadlineId}>
                             <a className="govuk-link" href={`/cases/${entry.caseId}`}>
                               {entry.caseReference ?? "No reference"}
-                              <span className="govuk-visually-hidden">: {entry.label}</span>
+                              <span className="govuk-visually-hidden"> ({entry.label})</span>
                             </a>
                             {entryNote(entry)}
                           </li>

@@ -29,7 +29,7 @@ function SortHeader({ label, params, active, direction, next }: { label: string;
     <th scope="col" className="govuk-table__header" aria-sort={active ? direction : "none"}>
       <a className="govuk-link" href={deadlinesHref(params, { sort: next })}>
         {label}
-        <span className="govuk-visually-hidden">, sort {SORT_LABELS[next]}</span>
+        <span className="govuk-visually-hidden"> (sort {SORT_LABELS[next]})</span>
       </a>
       {active ? <span aria-hidden="true">{direction === "ascending" ? " ▲" : " ▼"}</span> : null}
     </th>

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/app/ActionForm";
 import { CaseFacts } from "@/components/app/CaseFacts";
+import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { ClockPanel } from "@/components/app/ClockPanel";
+import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
+import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
+import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
 import { getCaseClocks } from "@/domain/deadlines/get-case-clocks";
-import { getCaseSummary } from "@/domain/cases/get-case-summary";
 import { loadPage, requireSignedIn } from "@/server/page";
+import { answerInformationRequestAction, withdrawComplaintAction } from "./actions";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -12,14 +17,51 @@ export default async function PartyCasePage({ params }: { params: Promise<{ case
   const { caseId } = await params;
   const { actor } = await requireSignedIn(`/portal/cases/${caseId}`);
   if (actor.role !== "party") notFound();
-  const { summary, clocks } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({ summary: getCaseSummary(ctx, caseId), clocks: getCaseClocks(ctx, caseId) }));
+  const { workspace, clocks, timeline } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({
+    workspace: getCaseWorkspace(ctx, caseId),
+    clocks: getCaseClocks(ctx, caseId),
+    timeline: getCaseTimeline(ctx, caseId),
+  }));
+  const can = (action: (typeof workspace.actions)[number]) => workspace.actions.includes(action);
   return (
     <>
-      <span className="govuk-caption-l">{summary.case.reference ?? "Draft complaint"}</span>
-      <h1 className="govuk-heading-l">{summary.case.title}</h1>
-      <CaseFacts summary={summary} />
+      <span className="govuk-caption-l">{workspace.case.reference ?? "Draft complaint"}</span>
+      <h1 className="govuk-heading-l">{workspace.case.title}</h1>
+      <CaseFacts summary={workspace} />
+      <DecisionSummary caseRow={workspace.case} />
+      <InformationRequestList
+        requests={workspace.informationRequests}
+        renderAnswerForm={
+          can("answer_information")
+            ? (requestId) => (
+                <ActionForm
+                  id={`answer-${requestId}`}
+                  heading="Answer this request"
+                  button="Send answer"
+                  open
+                  hidden={{ caseId, requestId }}
+                  fields={[{ kind: "textarea", name: "response", label: "Your answer", rows: 8 }]}
+                  action={answerInformationRequestAction}
+                />
+              )
+            : undefined
+        }
+      />
       <h2 className="govuk-heading-m">Statutory clock</h2>
       <ClockPanel clocks={clocks} />
+      <h2 className="govuk-heading-m">Timeline</h2>
+      <CaseTimeline entries={timeline} />
+      {can("withdraw") ? (
+        <ActionForm
+          id="withdraw"
+          heading="Withdraw this complaint"
+          button="Withdraw complaint"
+          hidden={{ caseId }}
+          warning="Withdrawing ends the complaint. You cannot undo this."
+          fields={[{ kind: "textarea", name: "reasons", label: "Why are you withdrawing the complaint?" }]}
+          action={withdrawComplaintAction}
+        />
+      ) : null}
     </>
   );
 }
