@@ -14,6 +14,8 @@ export interface Actor {
 
 export interface AppConfig {
   maxUploadBytes: number;
+  /** The service's public address, without a trailing slash, for links in emails. */
+  baseUrl: string;
 }
 
 export interface Ctx {
@@ -24,7 +26,10 @@ export interface Ctx {
   config: AppConfig;
 }
 
-export const DEFAULT_CONFIG: AppConfig = { maxUploadBytes: 2 * 1024 ** 3 };
+export const DEFAULT_CONFIG: AppConfig = { maxUploadBytes: 2 * 1024 ** 3, baseUrl: "http://localhost:3000" };
+
+/** An absolute link into the service, for emails (a relative link means nothing in a mail client). */
+export const absoluteUrl = (config: Pick<AppConfig, "baseUrl">, path: string): string => `${config.baseUrl.replace(/\/+$/, "")}${path}`;
 
 export const isStaffRole = (role: UserRole) => role === "caseworker" || role === "supervisor" || role === "admin";
 export const isStaff = (actor: Actor | null): boolean => actor !== null && isStaffRole(actor.role);

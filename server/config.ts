@@ -46,3 +46,10 @@ export function sessionCookieName(): string {
 export function secureCookies(): boolean {
   return appEnv().NEXTAUTH_URL.startsWith("https://");
 }
+
+/** Where the service is reached, for links in emails: NEXTAUTH_URL if set, else this machine on PORT. */
+export function publicBaseUrl(): string {
+  const env = appEnv();
+  const url = process.env.NEXTAUTH_URL ? env.NEXTAUTH_URL : `http://localhost:${env.PORT}`;
+  return url.replace(/\/+$/, "");
+}

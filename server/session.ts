@@ -5,7 +5,7 @@ import { decode, encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { DEFAULT_CONFIG, type Actor, type Ctx } from "@/domain/context";
 import { loadActorForSession } from "@/domain/users/sessions";
-import { appEnv, secureCookies, sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./config";
+import { appEnv, publicBaseUrl, secureCookies, sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./config";
 
 interface SessionClaims {
   userId: string;
@@ -35,7 +35,7 @@ export const getSessionId = cache(async (): Promise<string | null> => (await rea
 
 /** The context every verb receives, for this request. */
 export async function getCtx(): Promise<Ctx> {
-  return { db: getDb(), actor: await getActor(), now: new Date(), config: { ...DEFAULT_CONFIG, maxUploadBytes: appEnv().MAX_UPLOAD_BYTES } };
+  return { db: getDb(), actor: await getActor(), now: new Date(), config: { ...DEFAULT_CONFIG, maxUploadBytes: appEnv().MAX_UPLOAD_BYTES, baseUrl: publicBaseUrl() } };
 }
 
 /** Mints the same JWT the next-auth credentials flow issues, carrying the server-side session id. */

@@ -6,7 +6,7 @@ interface TextInputProps {
   hint?: string;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email" | "password" | "date" | "number" | "search";
+  type?: "text" | "email" | "password" | "date" | "number" | "search" | "tel";
   autoComplete?: string;
   spellCheck?: boolean;
   widthClass?: string;
@@ -14,9 +14,11 @@ interface TextInputProps {
   inputMode?: "numeric" | "text" | "email";
   /** Needed when the same field name appears in several forms on one page. */
   idPrefix?: string;
+  /** Shown and submitted but not editable, e.g. an address fixed by an invitation. */
+  readOnly?: boolean;
 }
 
-export function TextInput({ name, label, hint, error, defaultValue, type = "text", autoComplete, spellCheck, widthClass, labelIsPageHeading, inputMode, idPrefix }: TextInputProps) {
+export function TextInput({ name, label, hint, error, defaultValue, type = "text", autoComplete, spellCheck, widthClass, labelIsPageHeading, inputMode, idPrefix, readOnly }: TextInputProps) {
   const id = fieldId(idPrefix ? `${idPrefix}-${name}` : name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const labelElement = (
@@ -47,6 +49,7 @@ export function TextInput({ name, label, hint, error, defaultValue, type = "text
         spellCheck={spellCheck}
         inputMode={inputMode}
         aria-describedby={describedBy}
+        readOnly={readOnly}
       />
     </div>
   );

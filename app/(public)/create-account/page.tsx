@@ -1,14 +1,41 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/app/NotBuiltYet";
+import { redirect } from "next/navigation";
+import { homeFor } from "@/components/app/navigation";
+import { describeInvitation } from "@/domain/cases/invite-representative";
+import { INVITATION_PROBLEMS } from "@/domain/users/register-party";
+import { loadPage } from "@/server/page";
+import { CreateAccountForm } from "./CreateAccountForm";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function Page() {
+const PROBLEM_HEADINGS = {
+  unknown: "This invitation link is not valid",
+  used: "This invitation has already been used",
+  expired: "This invitation has expired",
+} as const;
+
+export default async function CreateAccountPage({ searchParams }: { searchParams: Promise<{ invitation?: string | string[] }> }) {
+  const { invitation } = await searchParams;
+  const token = typeof invitation === "string" ? invitation : undefined;
+  const { actor, described } = await loadPage("/create-account", (ctx) => ({ actor: ctx.actor, described: token === undefined ? null : describeInvitation(ctx, token) }));
+  if (actor) redirect(homeFor(actor.role));
   return (
-    <NotBuiltYet
-      title="Create an account"
-      comingIn="Complaint intake and triage"
-      willLetYou={["register as a party’s representative with your organisation","verify your email address through a link we send you","accept an invitation to act for a respondent on a case"]}
-    />
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {described === null ? (
+          <CreateAccountForm />
+        ) : described.state === "usable" && described.details && token ? (
+          <CreateAccountForm invitation={{ token, ...described.details }} />
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">{PROBLEM_HEADINGS[described.state === "usable" ? "unknown" : described.state]}</h1>
+            <p className="govuk-body">{INVITATION_PROBLEMS[described.state === "usable" ? "unknown" : described.state]}</p>
+            <p className="govuk-body">
+              If you represent a party and were not invited, you can <a className="govuk-link" href="/create-account">create an account yourself</a>.
+            </p>
+          </>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { registerParty, type RegistrationOutcome } from "@/domain/users/register-party";
+import { runFormAction, type FormState } from "@/server/action";
+import { flushOutbox } from "@/server/mail";
+
+export async function createAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  let outcome: RegistrationOutcome | undefined;
+  const result = await runFormAction(formData, async (ctx) => {
+    outcome = await registerParty(ctx, {
+      name: formData.get("name"),
+      email: formData.get("email"),
+      organisationName: formData.get("organisationName"),
+      password: formData.get("password"),
+      confirmPassword: formData.get("confirmPassword"),
+      invitation: formData.get("invitation"),
+    });
+  });
+  if (!result?.ok) {
+    // Passwords are never sent back into the page.
+    if (result) {
+      delete result.values.password;
+      delete result.values.confirmPassword;
+    }
+    return result;
+  }
+  flushOutbox();
+  // The same page whether or not the address already had an account, so the form reveals nothing.
+  redirect(outcome?.kind === "joined_case" ? "/create-account/account-created" : "/create-account/check-your-email");
+}
