@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import path from "node:path";
 
 export const DEMO_PASSWORD = "casework-demo";
 
@@ -32,4 +34,42 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** The e2e server's DATA_DIR (scripts/e2e-server.mjs): mail lands in its outbox as .eml files. */
+const outboxDir = () => path.join(process.cwd(), `.e2e-data-${process.env.E2E_PORT || "3100"}`, "outbox");
+
+/**
+ * The newest mail to `to` whose subject contains `subject`, as a person would find it in their inbox.
+ * Polls briefly (bounded) because mail is written just after the action that sends it commits.
+ */
+export async function latestMail(to: string, subject: string): Promise<{ subject: string; body: string }> {
+  let found: { subject: string; body: string } | undefined;
+  await expect
+    .poll(
+      () => {
+        const dir = outboxDir();
+        const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).sort() : [];
+        for (const file of files.reverse()) {
+          const [head = "", ...rest] = fs.readFileSync(path.join(dir, file), "utf8").split("\r\n\r\n");
+          const header = (name: string) => new RegExp(`^${name}: (.*)$`, "m").exec(head)?.[1] ?? "";
+          if (header("To") === to && header("Subject").includes(subject)) {
+            found = { subject: header("Subject"), body: rest.join("\r\n\r\n").replace(/\r\n/g, "\n") };
+            return true;
+          }
+        }
+        return false;
+      },
+      { message: `a mail to ${to} about "${subject}"`, timeout: 10_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The first link in a mail's body that starts with the app's own address. */
+export function linkIn(mail: { body: string }, pathPrefix: string): string {
+  const match = new RegExp(`https?://[^\\s]+${pathPrefix.replace(/[/?]/g, "\\$&")}[^\\s]*`).exec(mail.body);
+  if (!match) throw new Error(`No ${pathPrefix} link in the mail:\n${mail.body}`);
+  const url = new URL(match[0]);
+  return url.pathname + url.search;
 }

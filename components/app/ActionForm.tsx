@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/govuk/ErrorSummary";
 import { NotificationBanner } from "@/components/govuk/NotificationBanner";
 import { RadioGroup } from "@/components/govuk/RadioGroup";
+import { Select } from "@/components/govuk/Select";
 import { TextInput } from "@/components/govuk/TextInput";
 import { Textarea } from "@/components/govuk/Textarea";
 import type { FormState } from "@/server/action";
@@ -11,7 +12,8 @@ import type { FormState } from "@/server/action";
 export type ActionField =
   | { kind: "text"; name: string; label: string; hint?: string; width?: string; defaultValue?: string }
   | { kind: "textarea"; name: string; label: string; hint?: string; rows?: number }
-  | { kind: "radios"; name: string; label: string; options: [string, string][]; defaultValue?: string };
+  | { kind: "radios"; name: string; label: string; options: [string, string][]; defaultValue?: string }
+  | { kind: "select"; name: string; label: string; options: [string, string][]; hint?: string; defaultValue?: string };
 
 /**
  * One case action as a GOV.UK form inside a details disclosure: inline errors and an error summary
@@ -57,6 +59,8 @@ export function ActionForm({
               <TextInput key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} widthClass={field.width} error={errors[field.name]} defaultValue={values[field.name] ?? field.defaultValue} />
             ) : field.kind === "textarea" ? (
               <Textarea key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} rows={field.rows ?? 4} error={errors[field.name]} defaultValue={values[field.name]} />
+            ) : field.kind === "select" ? (
+              <Select key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} options={field.options} value={values[field.name] ?? field.defaultValue} error={errors[field.name]} />
             ) : (
               <RadioGroup key={field.name} idPrefix={id} name={field.name} legend={field.label} options={field.options} value={values[field.name] ?? field.defaultValue} error={errors[field.name]} />
             ),

@@ -8,6 +8,7 @@ import { isCalendarDate } from "../deadlines/calendar-date";
 import { londonDateOf } from "../deadlines/london-date";
 import { startDeadline } from "../deadlines/case-clock";
 import { transitionCase } from "./state-machine";
+import { requireConflictClearance } from "./conflict-clearance";
 import { tellParties } from "./tell-parties";
 
 export const SERVICE_METHODS = ["email", "post", "courier", "hand"] as const;
@@ -30,6 +31,7 @@ export function acceptComplaint(ctx: Ctx, input: z.input<typeof AcceptComplaintI
   if (servedOn > acceptedOn) throw new DomainError("invalid", "The date of service cannot be in the future.", { servedOn: "Enter today’s date or an earlier one" });
   return writeTransaction(ctx.db, (tx) => {
     const { case: row } = getCaseForActor(ctx, caseId, tx);
+    requireConflictClearance(tx, ctx.actor, row);
     transitionCase(tx, ctx, { caseId, from: row.status, event: "accept", set: { acceptedOn, servedOn, serviceMethod }, audit: { reasons, servedOn, serviceMethod } });
     const clock = startDeadline(tx, ctx, { caseId, ruleId: "case-to-answer", startOn: acceptedOn, reason: "Complaint accepted as valid" });
     startDeadline(tx, ctx, { caseId, ruleId: "respondent-representations", startOn: servedOn, reason: `Complaint served by ${serviceMethod}` });

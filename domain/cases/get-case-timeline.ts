@@ -33,8 +33,11 @@ const STAFF_ONLY: Record<string, string> = {
   "case.assignment_requested": "Assignment requested",
   "case.conflict_declared": "Conflict declaration",
   "case.assigned": "Case assigned",
+  "case.unassigned": "Case unassigned",
   "case.representative_invited": "Respondent's representative invited",
   "seed.case_created": "Case created (demo data)",
+  "complaint.draft_started": "Draft complaint started",
+  "complaint.draft_saved": "Draft complaint saved",
 };
 
 export interface TimelineEntry {
@@ -50,6 +53,8 @@ function detailFor(action: string, data: Record<string, unknown>, staff: boolean
   if (action === "case.reject" || action === "case.withdraw") return typeof data.reasons === "string" ? data.reasons : null;
   if (action === "case.request_information") return typeof data.questions === "string" ? data.questions : null;
   if (staff && action === "case.accept") return typeof data.reasons === "string" ? data.reasons : null;
+  if (staff && action === "case.assigned") return typeof data.toName === "string" ? `Assigned to ${data.toName}` : null;
+  if (staff && action === "case.conflict_declared") return data.hasConflict === true ? "Conflict of interest declared" : "No conflict of interest declared";
   return null;
 }
 

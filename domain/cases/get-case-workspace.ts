@@ -4,6 +4,7 @@ import type { Ctx } from "../context";
 import { hasPermission } from "../access/permissions";
 import { getCaseSummary, type CaseSummary } from "./get-case-summary";
 import { canTransition } from "./state-machine";
+import { needsConflictDeclaration } from "./conflict-clearance";
 
 export type CaseAction = "accept" | "request_information" | "reject" | "propose_decision" | "review_decision" | "withdraw" | "answer_information" | "add_note";
 
@@ -30,7 +31,8 @@ export function getCaseWorkspace(ctx: Ctx, caseId: string): CaseWorkspace {
 
   const actions: CaseAction[] = [];
   const actor = ctx.actor;
-  if (hasPermission(actor, "case.triage")) {
+  // A caseworker must declare no conflict with the parties before the triage outcomes open to them.
+  if (hasPermission(actor, "case.triage") && !needsConflictDeclaration(ctx.db, actor, summary.case)) {
     if (canTransition(status, "accept")) actions.push("accept");
     if (status === "in_triage" || status === "assessment") actions.push("request_information");
     if (canTransition(status, "reject")) actions.push("reject");

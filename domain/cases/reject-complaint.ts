@@ -5,6 +5,7 @@ import { getCaseForActor } from "../access/case-access";
 import { parseInput } from "../errors";
 import { writeTransaction } from "../transaction";
 import { transitionCase } from "./state-machine";
+import { requireConflictClearance } from "./conflict-clearance";
 import { tellParties } from "./tell-parties";
 
 export const RejectComplaintInput = z.object({
@@ -18,6 +19,7 @@ export function rejectComplaint(ctx: Ctx, input: z.input<typeof RejectComplaintI
   const { caseId, reasons } = parseInput(RejectComplaintInput, input);
   writeTransaction(ctx.db, (tx) => {
     const { case: row } = getCaseForActor(ctx, caseId, tx);
+    requireConflictClearance(tx, ctx.actor, row);
     transitionCase(tx, ctx, { caseId, from: row.status, event: "reject", set: { rejectionReasons: reasons, closedAt: ctx.now.toISOString() }, audit: { reasons } });
     tellParties(tx, ctx, { caseId, reference: row.reference, sides: ["complainant"], kind: "case.rejected", title: "Complaint rejected", body: `The regulator has rejected the complaint. Reasons: ${reasons}` });
   });

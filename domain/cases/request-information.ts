@@ -11,6 +11,7 @@ import { writeTransaction } from "../transaction";
 import { londonDateOf } from "../deadlines/london-date";
 import { appendClockEvent, recomputeDeadline, startDeadline } from "../deadlines/case-clock";
 import { transitionCase } from "./state-machine";
+import { requireConflictClearance } from "./conflict-clearance";
 import { tellParties } from "./tell-parties";
 
 export const RequestInformationInput = z.object({
@@ -30,6 +31,7 @@ export function requestInformation(ctx: Ctx, input: z.input<typeof RequestInform
   const sentOn = londonDateOf(ctx.now);
   return writeTransaction(ctx.db, (tx) => {
     const { case: row } = getCaseForActor(ctx, caseId, tx);
+    requireConflictClearance(tx, ctx.actor, row);
     if (row.status === "in_triage") {
       transitionCase(tx, ctx, { caseId, from: row.status, event: "request_information", audit: { questions } });
     } else if (row.status === "assessment") {

@@ -28,6 +28,10 @@ export function reindexCaseForSearch(tx: DbOrTx, caseId: string): void {
   tx.run(sql`INSERT INTO case_search (rowid, reference, parties, body) VALUES (${row.rowid}, ${row.reference ?? ""}, ${parties}, ${body})`);
 }
 
+// In capitals these are FTS5 operators. Quoting would defuse them, but someone typing "reward AND model"
+// means both words, not a third word "and", so they are dropped.
+const FTS_OPERATORS = new Set(["AND", "OR", "NOT", "NEAR"]);
+
 /**
  * Turns what a user typed into a safe FTS5 query: each word becomes a quoted prefix term, so
  * punctuation and FTS operators in the input cannot cause a syntax error or an expensive query.
@@ -36,7 +40,7 @@ export function toFtsQuery(input: string): string | null {
   const words = input
     .normalize("NFKC")
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
+    .filter((w) => w.length > 0 && !FTS_OPERATORS.has(w))
     .slice(0, 8);
   if (words.length === 0) return null;
   return words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" ");

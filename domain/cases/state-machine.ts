@@ -5,7 +5,7 @@ import type { Ctx } from "../context";
 import { DomainError } from "../errors";
 import { recordAudit } from "../audit/record";
 
-const OPEN_STATES: CaseStatus[] = ["submitted", "in_triage", "awaiting_information", "assessment", "investigation", "decided"];
+export const OPEN_STATES: CaseStatus[] = ["submitted", "in_triage", "awaiting_information", "assessment", "investigation", "decided"];
 
 /**
  * Every status change a case can make, as `event: from → to`. This table is the only place the

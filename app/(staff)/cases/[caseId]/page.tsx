@@ -13,7 +13,10 @@ import { hasPermission } from "@/domain/access/permissions";
 import { londonDateOf } from "@/domain/deadlines/london-date";
 import { requirePagePermission, loadPage } from "@/server/page";
 import { extendDeadlineAction, restartClockAction, stopClockAction } from "./clock-actions";
+import { CaseAssignment } from "./CaseAssignment";
 import { acceptComplaintAction, addCaseNoteAction, proposeDecisionAction, rejectComplaintAction, requestInformationAction, reviewDecisionAction } from "./case-actions";
+import { canInviteRepresentative } from "@/domain/cases/invite-representative";
+import { inviteRepresentativeAction } from "./invite-actions";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -31,12 +34,15 @@ export default async function StaffCasePage({ params }: { params: Promise<{ case
   const canExtend = hasPermission(actor, "clock.extend");
   const can = (action: (typeof workspace.actions)[number]) => workspace.actions.includes(action);
   const hidden = { caseId };
+  const respondent = workspace.parties.find((party) => party.role === "respondent");
+  const canInvite = respondent !== undefined && hasPermission(actor, "case.triage") && canInviteRepresentative(workspace.case.status);
   return (
     <>
       <span className="govuk-caption-l">{workspace.case.reference}</span>
       <h1 className="govuk-heading-l">{workspace.case.title}</h1>
       <CaseFacts summary={workspace} />
       <DecisionSummary caseRow={workspace.case} />
+      <CaseAssignment caseId={caseId} />
 
       {can("accept") || can("request_information") || can("reject") || can("propose_decision") || can("review_decision") ? (
         <section aria-labelledby="next-steps">
@@ -108,6 +114,31 @@ export default async function StaffCasePage({ params }: { params: Promise<{ case
               action={reviewDecisionAction}
             />
           ) : null}
+        </section>
+      ) : null}
+
+      {canInvite ? (
+        <section aria-labelledby="respondent-representative">
+          <h2 className="govuk-heading-m" id="respondent-representative">
+            Respondent’s representative
+          </h2>
+          <ActionForm
+            id="invite-representative"
+            heading="Invite the respondent’s representative"
+            button="Send invitation"
+            hidden={hidden}
+            warning="The invitation link lets the person create an account and see this case. It works once and expires in 14 days."
+            fields={[
+              { kind: "text", name: "email", label: "Email address of the representative" },
+              {
+                kind: "text",
+                name: "organisationName",
+                label: "Name of the firm acting for the respondent",
+                hint: respondent.representative ? `Leave blank to use ${respondent.representative}.` : "The firm is recorded as acting for the respondent when the person you invite creates their account.",
+              },
+            ]}
+            action={inviteRepresentativeAction}
+          />
         </section>
       ) : null}
 
