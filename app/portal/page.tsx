@@ -13,9 +13,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
   const ctx = await requireSignedIn("/portal");
   if (ctx.actor.role !== "party") notFound();
   const { after, draft } = await searchParams;
-  const { items: listed, nextCursor } = listCasesForActor(ctx, { after: typeof after === "string" ? after : undefined });
-  // Drafts have their own list, linking back into the complaint form rather than to a case page.
-  const items = listed.filter((item) => item.status !== "draft");
+  const { items, nextCursor } = listCasesForActor(ctx, { after: typeof after === "string" ? after : undefined, excludeDrafts: true });
   const drafts = after ? [] : listDraftComplaints(ctx);
   return (
     <>

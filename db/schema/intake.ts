@@ -36,7 +36,7 @@ export const mailOutbox = sqliteTable(
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
   },
-  (t) => [index("mail_outbox_status_created").on(t.status, t.createdAt)],
+  (t) => [index("mail_outbox_status_created").on(t.status, t.createdAt), index("mail_outbox_to_created").on(t.toAddress, t.createdAt)],
 );
 
 export const informationRequests = sqliteTable(

@@ -8,6 +8,7 @@ import { verifyAuditChain } from "@/domain/audit/verify-chain";
 import type { Actor } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
 import { listCasesForActor } from "@/domain/cases/list-cases";
+import { hasClearedConflicts } from "@/domain/cases/conflict-clearance";
 import { authenticate } from "@/domain/users/authenticate";
 import { DEMO_PASSWORD } from "./demo-data";
 import { seedDemoData } from "./seed-demo";
@@ -203,5 +204,14 @@ describe("who sees what in the demo data", () => {
     const nonDraft = db.select({ id: cases.id }).from(cases).where(sql`${cases.status} <> 'draft'`).all();
     expect(staffList).toHaveLength(nonDraft.length);
     expect(staffList.every((i) => i.status !== "draft")).toBe(true);
+  });
+
+  it("has each assigned case's caseworker cleared of conflicts, so the demo caseworker can triage at once", () => {
+    const assigned = db.select({ id: cases.id, assignedTo: cases.assignedTo }).from(cases).where(sql`${cases.assignedTo} is not null`).all();
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const row of assigned) expect(hasClearedConflicts(db, row.id, row.assignedTo!), row.id).toBe(true);
+    const unassigned = db.select({ id: cases.id }).from(cases).where(sql`${cases.assignedTo} is null`).all();
+    const caseworker = actorByEmail("caseworker@ipcasework.test");
+    for (const row of unassigned) expect(hasClearedConflicts(db, row.id, caseworker.id)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { caseParties, cases, organisationMembers, organisations, users } from "../schema";
+import { caseParties, cases, conflictDeclarations, organisationMembers, organisations, users } from "../schema";
 import { hashPassword } from "@/domain/users/passwords";
 import { recordAudit } from "@/domain/audit/record";
 import { allocateCaseReference, londonYear } from "@/domain/cases/allocate-reference";
@@ -76,6 +76,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
         tx.insert(caseParties).values({ id: newId(), caseId: id, organisationId: orgIds.get(org)!, role, representativeOrganisationId: rep ? orgIds.get(rep)! : null, addedAt: received.toISOString() }).run();
       addParty("complainant", demo.complainant, demo.complainantRep);
       addParty("respondent", demo.respondent, demo.respondentRep);
+      // Assigned demo cases were taken on in the usual way: the caseworker declared no conflict.
+      if (demo.assignedTo) tx.insert(conflictDeclarations).values({ id: newId(), caseId: id, userId: userIds.get(demo.assignedTo)!, hasConflict: false, details: null, declaredAt: received.toISOString() }).run();
       recordAudit(tx, ctx, { action: "seed.case_created", caseId: id, subject: `case:${id}`, data: { reference, status: demo.status } });
       reindexCaseForSearch(tx, id);
       if (demo.acceptedDaysAgo !== undefined) {

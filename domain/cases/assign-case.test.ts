@@ -13,7 +13,9 @@ import { requestInformation } from "./request-information";
 import { assignCases, MAX_BULK_ASSIGN } from "./assign-case";
 import { assignCaseToMe } from "./assign-case-to-me";
 import { declareConflict } from "./declare-conflict";
-import { DECLARATION_NEEDED_MESSAGE } from "./conflict-clearance";
+import { CONFLICTED_MESSAGE, DECLARATION_NEEDED_MESSAGE } from "./conflict-clearance";
+import { proposeDecision } from "./propose-decision";
+import { reviewDecision } from "./review-decision";
 import { getCaseAssignment } from "./get-case-assignment";
 import { getCaseWorkspace } from "./get-case-workspace";
 import { listTriageQueue } from "./list-triage-queue";
@@ -259,5 +261,36 @@ describe("triage outcomes wait for the assigned caseworker's declaration", () =>
     const someoneElses = makeCase("in_triage", colleague.id);
     requestInformation(testCtx(db, supervisor), { caseId: someoneElses.id, questions: "When?" });
     expect(caseRow(someoneElses.id).status).toBe("awaiting_information");
+  });
+
+  it("bars anyone who declared a conflict from the case for good, even once it is no longer theirs", () => {
+    const a = makeCase("in_triage", caseworker.id);
+    const ctx = testCtx(db, caseworker);
+    declareConflict(ctx, { caseId: a.id, declaration: "conflict", details: "I advised the respondent in 2024." });
+    expect(caseRow(a.id).assignedTo).toBeNull();
+    expect(getCaseWorkspace(ctx, a.id).actions).not.toEqual(expect.arrayContaining(["accept"]));
+    for (const act of [
+      () => acceptComplaint(ctx, { caseId: a.id, reasons: "Valid.", servedOn: "2026-11-22", serviceMethod: "email" }),
+      () => rejectComplaint(ctx, { caseId: a.id, reasons: "Out of scope." }),
+      () => requestInformation(ctx, { caseId: a.id, questions: "When was the code taken?" }),
+    ]) {
+      expect(thrown(act)).toMatchObject({ code: "forbidden", message: CONFLICTED_MESSAGE });
+    }
+    expect(caseRow(a.id).status).toBe("in_triage");
+  });
+
+  it("applies to proposing and approving the case-to-answer decision too", () => {
+    const a = makeCase("assessment", colleague.id);
+    declareConflict(testCtx(db, colleague), { caseId: a.id, declaration: "no_conflict" });
+    // The supervisor declared a conflict on this case earlier, when offered it.
+    db.insert(conflictDeclarations).values({ id: newId(), caseId: a.id, userId: supervisor.id, hasConflict: true, details: "Former employer of the respondent's CTO.", declaredAt: FIXED_NOW.toISOString() }).run();
+    expect(thrown(() => proposeDecision(testCtx(db, supervisor), { caseId: a.id, decision: "case_to_answer", reasons: "Strong evidence." }))).toMatchObject({ code: "forbidden", message: CONFLICTED_MESSAGE });
+
+    const proposalId = proposeDecision(testCtx(db, colleague), { caseId: a.id, decision: "case_to_answer", reasons: "Strong evidence." });
+    expect(getCaseWorkspace(testCtx(db, supervisor), a.id).actions).not.toContain("review_decision");
+    expect(thrown(() => reviewDecision(testCtx(db, supervisor), { proposalId, outcome: "approve" }))).toMatchObject({ code: "forbidden", message: CONFLICTED_MESSAGE });
+    expect(getCaseWorkspace(testCtx(db, secondSupervisor), a.id).actions).toContain("review_decision");
+    reviewDecision(testCtx(db, secondSupervisor), { proposalId, outcome: "approve" });
+    expect(caseRow(a.id).status).toBe("investigation");
   });
 });

@@ -42,19 +42,25 @@ export function hasClearedConflicts(db: DbOrTx, caseId: string, userId: string):
 }
 
 export const DECLARATION_NEEDED_MESSAGE = "Declare whether you have a conflict of interest with the parties before you act on this case.";
+export const CONFLICTED_MESSAGE = "You have declared a conflict of interest with the parties to this case, so you cannot act on it.";
 
 /**
- * The guard triage verbs share: a caseworker the case is assigned to must first declare that they
- * have no conflict with the parties. Others acting on the case (a supervisor covering it) are not
- * stopped here; their assignment is what would ask them.
+ * The guard verbs that decide a case's course share. Anyone who has declared a conflict on the case
+ * is barred from it for good, whoever it is now assigned to. A caseworker the case is assigned to
+ * must first declare that they have no conflict. Others acting on the case (a supervisor covering
+ * it) are not stopped here; their assignment is what would ask them.
  */
 export function requireConflictClearance(db: DbOrTx, actor: Actor | null, row: { id: string; assignedTo: string | null }): void {
-  if (needsConflictDeclaration(db, actor, row)) throw new DomainError("forbidden", DECLARATION_NEEDED_MESSAGE);
+  const blocked = conflictBlock(db, actor, row);
+  if (blocked) throw new DomainError("forbidden", blocked);
 }
 
-/** The case is assigned to this actor, who has not yet cleared conflicts on it. */
-export function needsConflictDeclaration(db: DbOrTx, actor: Actor | null, row: { id: string; assignedTo: string | null }): boolean {
-  return actor !== null && row.assignedTo === actor.id && !hasClearedConflicts(db, row.id, actor.id);
+/** Why this actor may not act on the case because of conflicts of interest, or null if they may. */
+export function conflictBlock(db: DbOrTx, actor: Actor | null, row: { id: string; assignedTo: string | null }): string | null {
+  if (actor === null) return null;
+  if (hasDeclaredConflict(db, row.id, actor.id)) return CONFLICTED_MESSAGE;
+  if (row.assignedTo === actor.id && !hasClearedConflicts(db, row.id, actor.id)) return DECLARATION_NEEDED_MESSAGE;
+  return null;
 }
 
 /** Writes the declaration and its audit event; a conflict also tells every other active supervisor. */

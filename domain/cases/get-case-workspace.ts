@@ -1,12 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
 import { decisionProposals, informationRequests, users } from "@/db/schema";
-import type { Ctx } from "../context";
+import { isStaff, type Ctx } from "../context";
 import { hasPermission } from "../access/permissions";
 import { getCaseSummary, type CaseSummary } from "./get-case-summary";
 import { canTransition } from "./state-machine";
-import { needsConflictDeclaration } from "./conflict-clearance";
+import { conflictBlock } from "./conflict-clearance";
+import { canInviteRepresentative } from "./invite-representative";
 
-export type CaseAction = "accept" | "request_information" | "reject" | "propose_decision" | "review_decision" | "withdraw" | "answer_information" | "add_note";
+export type CaseAction = "accept" | "request_information" | "reject" | "propose_decision" | "review_decision" | "withdraw" | "answer_information" | "add_note" | "invite_representative";
 
 export interface CaseWorkspace extends CaseSummary {
   /** Only the actions this viewer may take on the case in its current state. */
@@ -14,6 +15,11 @@ export interface CaseWorkspace extends CaseSummary {
   informationRequests: (typeof informationRequests.$inferSelect)[];
   pendingProposal: (typeof decisionProposals.$inferSelect & { proposerName: string }) | null;
   latestReturnedProposal: (typeof decisionProposals.$inferSelect) | null;
+  /**
+   * Whether the viewer may read the complaint as filed. The respondent's side sees it only once the
+   * regulator has accepted and served it, as the filer is told when submitting.
+   */
+  complaintVisible: boolean;
 }
 
 /** Everything a case page needs, and the next actions open to this viewer. */
@@ -32,14 +38,16 @@ export function getCaseWorkspace(ctx: Ctx, caseId: string): CaseWorkspace {
   const actions: CaseAction[] = [];
   const actor = ctx.actor;
   // A caseworker must declare no conflict with the parties before the triage outcomes open to them.
-  if (hasPermission(actor, "case.triage") && !needsConflictDeclaration(ctx.db, actor, summary.case)) {
+  const cleared = conflictBlock(ctx.db, actor, summary.case) === null;
+  if (hasPermission(actor, "case.triage") && cleared) {
     if (canTransition(status, "accept")) actions.push("accept");
     if (status === "in_triage" || status === "assessment") actions.push("request_information");
     if (canTransition(status, "reject")) actions.push("reject");
   }
-  if (hasPermission(actor, "decision.propose") && status === "assessment" && !pending) actions.push("propose_decision");
-  if (hasPermission(actor, "decision.approve") && pending && pending.proposal.proposedBy !== actor?.id) actions.push("review_decision");
+  if (hasPermission(actor, "decision.propose") && cleared && status === "assessment" && !pending) actions.push("propose_decision");
+  if (hasPermission(actor, "decision.approve") && cleared && pending && pending.proposal.proposedBy !== actor?.id) actions.push("review_decision");
   if (hasPermission(actor, "case.note")) actions.push("add_note");
+  if (hasPermission(actor, "case.triage") && canInviteRepresentative(status) && summary.parties.some((p) => p.role === "respondent")) actions.push("invite_representative");
   if (actor?.role === "party" && summary.viewerSides.includes("complainant")) {
     if (canTransition(status, "withdraw")) actions.push("withdraw");
     if (requests.some((r) => r.respondedAt === null)) actions.push("answer_information");
@@ -50,5 +58,6 @@ export function getCaseWorkspace(ctx: Ctx, caseId: string): CaseWorkspace {
     informationRequests: requests,
     pendingProposal: pending ? { ...pending.proposal, proposerName: pending.proposerName } : null,
     latestReturnedProposal: returned,
+    complaintVisible: isStaff(actor) || summary.viewerSides.includes("complainant") || summary.case.servedOn !== null,
   };
 }

@@ -141,6 +141,11 @@ describe("listCasesForActor", () => {
     expect(idsOf(listCasesForActor(testCtx(db, xMember)).items)).toEqual(["c-c", "c-b", "c-d", "c-e", "c-f"]);
   });
 
+  it("leaves drafts out when asked, for views that list drafts on their own", () => {
+    expect(idsOf(listCasesForActor(testCtx(db, aLawyer), { excludeDrafts: true }).items)).toEqual(["c-a", "c-e"]);
+    expect(idsOf(listCasesForActor(testCtx(db, noOrgParty), { excludeDrafts: true }).items)).toEqual([]);
+  });
+
   it("shows a party with no organisation only their own drafts", () => {
     expect(idsOf(listCasesForActor(testCtx(db, noOrgParty)).items)).toEqual(["d-noorg"]);
   });

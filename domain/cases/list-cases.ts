@@ -10,6 +10,8 @@ export const ListCasesInput = z.object({
   /** Opaque keyset cursor from the previous page. */
   after: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
+  /** Leave out the actor's own drafts, for views that list drafts separately. */
+  excludeDrafts: z.boolean().default(false),
 });
 
 export interface CaseListItem {
@@ -39,7 +41,7 @@ function decodeCursor(cursor: string): [string, string] | null {
 export function listCasesForActor(ctx: Ctx, input: z.input<typeof ListCasesInput> = {}): { items: CaseListItem[]; nextCursor: string | null } {
   requireActor(ctx.actor);
   const actor = ctx.actor;
-  const { after, limit } = parseInput(ListCasesInput, input);
+  const { after, limit, excludeDrafts } = parseInput(ListCasesInput, input);
   const sortKey = sql<string>`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
 
   const conditions: SQL[] = [];
@@ -56,6 +58,7 @@ export function listCasesForActor(ctx: Ctx, input: z.input<typeof ListCasesInput
   } else {
     conditions.push(isNotNull(cases.publishedAt), ne(cases.status, "draft"));
   }
+  if (excludeDrafts) conditions.push(ne(cases.status, "draft"));
   const cursor = after ? decodeCursor(after) : null;
   if (cursor) conditions.push(sql`(${sortKey}, ${cases.id}) < (${cursor[0]}, ${cursor[1]})`);
 

@@ -4,6 +4,7 @@ import { decisionProposals } from "@/db/schema";
 import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { getCaseForActor } from "../access/case-access";
+import { requireConflictClearance } from "./conflict-clearance";
 import { DomainError, parseInput } from "../errors";
 import { newId } from "../ids";
 import { recordAudit } from "../audit/record";
@@ -24,6 +25,7 @@ export function proposeDecision(ctx: Ctx, input: z.input<typeof ProposeDecisionI
   const { caseId, decision, reasons } = parseInput(ProposeDecisionInput, input);
   return writeTransaction(ctx.db, (tx) => {
     const { case: row } = getCaseForActor(ctx, caseId, tx);
+    requireConflictClearance(tx, actor, row);
     if (row.status !== "assessment") throw new DomainError("conflict", "A decision can only be proposed while the case is in assessment. Reload the page to see its current state.");
     const pending = tx.select({ id: decisionProposals.id }).from(decisionProposals).where(and(eq(decisionProposals.caseId, caseId), eq(decisionProposals.status, "proposed"))).get();
     if (pending) throw new DomainError("conflict", "A decision is already awaiting approval on this case.");

@@ -4,6 +4,7 @@ import { deadlines, decisionProposals } from "@/db/schema";
 import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { getCaseForActor } from "../access/case-access";
+import { requireConflictClearance } from "./conflict-clearance";
 import { DomainError, parseInput } from "../errors";
 import { recordAudit } from "../audit/record";
 import { writeTransaction } from "../transaction";
@@ -32,6 +33,7 @@ export function reviewDecision(ctx: Ctx, input: z.input<typeof ReviewDecisionInp
     const proposal = tx.select().from(decisionProposals).where(eq(decisionProposals.id, proposalId)).get();
     if (!proposal) throw new DomainError("not_found", "The proposed decision could not be found.");
     const { case: row } = getCaseForActor(ctx, proposal.caseId, tx);
+    requireConflictClearance(tx, actor, row);
     if (proposal.proposedBy === actor.id) throw new DomainError("forbidden", "You proposed this decision, so another supervisor must approve it.");
     const reviewed = tx
       .update(decisionProposals)

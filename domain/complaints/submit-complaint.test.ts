@@ -126,12 +126,16 @@ describe("submitComplaint", () => {
       expect(complaint.statementOfTruth).toEqual({ signedBy: "Aisha Mensah", signedByUserId: filer.id, signedAt: FIXED_NOW.toISOString() });
     });
 
-    it("makes the named complainant (found by name) and a new respondent the parties, represented by the filer's firm", () => {
+    it("makes a new complainant and a new respondent the parties, represented by the filer's firm, never matching an organisation by name", () => {
       const parties = db.select().from(caseParties).where(eq(caseParties.caseId, id)).all();
+      // An organisation called "Corvid Labs Ltd" already exists, but anyone can register one under that
+      // name; joining it would let its members see and withdraw this complaint.
       expect(parties.map((p) => [p.role, p.organisationId === corvid, p.representativeOrganisationId])).toEqual([
-        ["complainant", true, firm],
+        ["complainant", false, firm],
         ["respondent", false, null],
       ]);
+      const complainant = db.select().from(organisations).where(eq(organisations.id, parties[0]!.organisationId)).get();
+      expect(complainant).toMatchObject({ name: "Corvid Labs Ltd", kind: "company" });
       const respondent = db.select().from(organisations).where(eq(organisations.id, parties[1]!.organisationId)).get();
       expect(respondent).toMatchObject({ name: "Meridian Cloud Systems Pte Ltd", country: "SG", kind: "company" });
     });

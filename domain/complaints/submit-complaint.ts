@@ -1,4 +1,4 @@
-import { asc, inArray, sql } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { caseParties, organisations } from "@/db/schema";
@@ -111,7 +111,9 @@ export function submitComplaint(ctx: Ctx, input: z.input<typeof SubmitComplaintI
 /**
  * The complainant organisation and the firm acting for it. A filer who names their own
  * organisation as complainant acts in-house (no separate representative); otherwise the
- * complainant is found by name or created, and the filer's firm represents it.
+ * complainant is a new organisation and the filer's firm represents it. Never matched to an
+ * existing organisation by name: anyone can register an organisation under any name, and a match
+ * would make them a party to someone else's complaint. Staff merge duplicates if they need to.
  */
 function complainantOrganisations(tx: DbOrTx, ctx: Pick<Ctx, "now">, actor: Actor, answers: ComplaintAnswers): { complainantId: string; representativeId: string | null } {
   const { complainantName, representativeFirm } = answers.complainant;
@@ -120,16 +122,8 @@ function complainantOrganisations(tx: DbOrTx, ctx: Pick<Ctx, "now">, actor: Acto
   if (!firm) throw new DomainError("invalid", "Your account is not linked to a firm or organisation.");
   const inHouse = own.find((o) => sameName(o.name, complainantName));
   if (inHouse) return { complainantId: inHouse.id, representativeId: firm.id === inHouse.id ? null : firm.id };
-  const existing = tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(sql`lower(trim(${organisations.name})) = lower(${complainantName.trim()})`)
-    .orderBy(asc(organisations.createdAt), asc(organisations.id))
-    .limit(1)
-    .get();
   // The form does not ask where the complainant is based; most filers here act for UK businesses.
-  const complainantId = existing?.id ?? createOrganisation(tx, ctx, complainantName, "GB");
-  return { complainantId, representativeId: firm.id };
+  return { complainantId: createOrganisation(tx, ctx, complainantName, "GB"), representativeId: firm.id };
 }
 
 function createOrganisation(tx: DbOrTx, ctx: Pick<Ctx, "now">, name: string, country: string): string {

@@ -92,3 +92,12 @@ export function complaintSummary(answers: Partial<ComplaintAnswers>): SectionSum
     return { slug, title: SECTION_TITLES[slug], rows: section ? answerRows(slug, section as never) : null };
   });
 }
+
+/**
+ * What a case page shows of the complaint as filed: the completed sections in the words of the form.
+ * Complaints that predate the question pages (the demo data) carry a single summary instead.
+ */
+export function filedComplaint(complaint: Record<string, unknown>): { sections: { title: string; rows: AnswerRow[] }[]; summary: string | null } {
+  const sections = complaintSummary(complaint as Partial<ComplaintAnswers>).flatMap((s) => (s.rows ? [{ title: s.title, rows: s.rows }] : []));
+  return { sections, summary: typeof complaint.summary === "string" ? complaint.summary : null };
+}

@@ -6,7 +6,7 @@ import { createTestDb, FIXED_NOW, makeUser, testCtx } from "@/db/testing";
 import { DomainError } from "../errors";
 import { hashEmailToken } from "./email-tokens";
 import { verifyPassword } from "./passwords";
-import { registerParty, type RegisterPartyInput } from "./register-party";
+import { MAX_DUPLICATE_NOTICES_PER_HOUR, registerParty, type RegisterPartyInput } from "./register-party";
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -130,6 +130,18 @@ describe("registerParty", () => {
 
     const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "user.registration_duplicate")).all();
     expect(audit.map((a) => [a.subject, a.actorId])).toEqual([[`user:${existing.id}`, null]]);
+  });
+
+  it("mails an existing account about attempts a few times an hour at most, still answering every attempt the same way", async () => {
+    const target = makeUser(db, "party", { email: "often-targeted@ostrander.test" });
+    const notices = () => db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, target.email)).all().length;
+    for (let attempt = 0; attempt < MAX_DUPLICATE_NOTICES_PER_HOUR + 3; attempt++) {
+      expect(await registerParty(testCtx(db, null), valid({ email: target.email }))).toEqual({ kind: "check_email" });
+    }
+    expect(notices()).toBe(MAX_DUPLICATE_NOTICES_PER_HOUR);
+    const anHourLater = new Date(FIXED_NOW.getTime() + 61 * 60 * 1000);
+    await registerParty({ ...testCtx(db, null), now: anHourLater }, valid({ email: target.email }));
+    expect(notices()).toBe(MAX_DUPLICATE_NOTICES_PER_HOUR + 1);
   });
 
   it("refuses someone who is already signed in", async () => {

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { organisationMembers, organisations, users } from "@/db/schema";
+import { mailOutbox, organisationMembers, organisations, users } from "@/db/schema";
 import type { Actor, Ctx } from "../context";
 import { absoluteUrl } from "../context";
 import { DomainError, fieldErrorsFromZod, type FieldErrors } from "../errors";
@@ -103,6 +103,18 @@ export async function registerParty(ctx: Ctx, input: RegisterPartyInput): Promis
   return writeTransaction(ctx.db, (tx) => (invitation ? registerInvited(tx, ctx, details, passwordHash, invitation) : registerSelf(tx, ctx, details, passwordHash)));
 }
 
+export const DUPLICATE_NOTICE_SUBJECT = "Someone tried to create an IP Casework account with your email address";
+export const MAX_DUPLICATE_NOTICES_PER_HOUR = 3;
+
+function duplicateNoticesInLastHour(tx: DbOrTx, ctx: Pick<Ctx, "now">, email: string): number {
+  const hourAgo = new Date(ctx.now.getTime() - 60 * 60 * 1000).toISOString();
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.subject, DUPLICATE_NOTICE_SUBJECT), gt(mailOutbox.createdAt, hourAgo)))
+    .get()!.n;
+}
+
 function existingAccount(tx: DbOrTx, email: string) {
   return tx.select().from(users).where(sql`lower(${users.email}) = ${email}`).get();
 }
@@ -120,9 +132,12 @@ const asUser = (ctx: Pick<Ctx, "now">, userId: string) => ({ actor: { id: userId
 function registerSelf(tx: DbOrTx, ctx: Ctx, details: Registration, passwordHash: string): RegistrationOutcome {
   const existing = existingAccount(tx, details.email);
   if (existing) {
-    queueMail(tx, ctx, {
+    // Anyone can submit this form with someone else's address; past a few an hour, stay silent so
+    // the form cannot be used to flood their mailbox. The page says the same either way.
+    const mailed = duplicateNoticesInLastHour(tx, ctx, existing.email) < MAX_DUPLICATE_NOTICES_PER_HOUR;
+    if (mailed) queueMail(tx, ctx, {
       to: existing.email,
-      subject: "Someone tried to create an IP Casework account with your email address",
+      subject: DUPLICATE_NOTICE_SUBJECT,
       body: [
         `Dear ${existing.name},`,
         ``,
@@ -136,7 +151,7 @@ function registerSelf(tx: DbOrTx, ctx: Ctx, details: Registration, passwordHash:
         `Intellectual Property Regulator`,
       ].join("\n"),
     });
-    recordAudit(tx, { actor: null, now: ctx.now }, { action: "user.registration_duplicate", subject: `user:${existing.id}`, data: { email: details.email } });
+    recordAudit(tx, { actor: null, now: ctx.now }, { action: "user.registration_duplicate", subject: `user:${existing.id}`, data: { email: details.email, mailed } });
     return { kind: "check_email" };
   }
   const userId = insertPartyUser(tx, ctx, details, passwordHash, false);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/app/ActionForm";
 import { CaseFacts } from "@/components/app/CaseFacts";
+import { CaseOutcomeBanner } from "@/components/app/CaseOutcomeBanner";
+import { ComplaintDetails } from "@/components/app/ComplaintDetails";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { ClockPanel } from "@/components/app/ClockPanel";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
@@ -15,13 +17,13 @@ import { requirePagePermission, loadPage } from "@/server/page";
 import { extendDeadlineAction, restartClockAction, stopClockAction } from "./clock-actions";
 import { CaseAssignment } from "./CaseAssignment";
 import { acceptComplaintAction, addCaseNoteAction, proposeDecisionAction, rejectComplaintAction, requestInformationAction, reviewDecisionAction } from "./case-actions";
-import { canInviteRepresentative } from "@/domain/cases/invite-representative";
 import { inviteRepresentativeAction } from "./invite-actions";
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function StaffCasePage({ params }: { params: Promise<{ caseId: string }> }) {
+export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { caseId } = await params;
+  const { done } = await searchParams;
   const { actor } = await requirePagePermission("case.view_all", `/cases/${caseId}`);
   const { workspace, clocks, timeline, notes, today } = await loadPage(`/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
@@ -35,9 +37,9 @@ export default async function StaffCasePage({ params }: { params: Promise<{ case
   const can = (action: (typeof workspace.actions)[number]) => workspace.actions.includes(action);
   const hidden = { caseId };
   const respondent = workspace.parties.find((party) => party.role === "respondent");
-  const canInvite = respondent !== undefined && hasPermission(actor, "case.triage") && canInviteRepresentative(workspace.case.status);
   return (
     <>
+      <CaseOutcomeBanner done={done} />
       <span className="govuk-caption-l">{workspace.case.reference}</span>
       <h1 className="govuk-heading-l">{workspace.case.title}</h1>
       <CaseFacts summary={workspace} />
@@ -117,7 +119,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ case
         </section>
       ) : null}
 
-      {canInvite ? (
+      {can("invite_representative") && respondent ? (
         <section aria-labelledby="respondent-representative">
           <h2 className="govuk-heading-m" id="respondent-representative">
             Respondent’s representative
@@ -127,7 +129,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ case
             heading="Invite the respondent’s representative"
             button="Send invitation"
             hidden={hidden}
-            warning="The invitation link lets the person create an account and see this case. It works once and expires in 14 days."
+            warning="The invitation link lets the person create an account in the respondent’s firm. They will see this case and any other case that firm acts in. The link works once and expires in 14 days."
             fields={[
               { kind: "text", name: "email", label: "Email address of the representative" },
               {
@@ -191,6 +193,8 @@ export default async function StaffCasePage({ params }: { params: Promise<{ case
       />
 
       <InformationRequestList requests={workspace.informationRequests} />
+
+      <ComplaintDetails complaint={workspace.case.complaint} />
 
       <h2 className="govuk-heading-m">Internal notes</h2>
       <p className="govuk-body">Only regulator staff can see these notes.</p>

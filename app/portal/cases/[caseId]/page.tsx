@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ActionForm } from "@/components/app/ActionForm";
 import { CaseFacts } from "@/components/app/CaseFacts";
+import { CaseOutcomeBanner } from "@/components/app/CaseOutcomeBanner";
+import { ComplaintDetails } from "@/components/app/ComplaintDetails";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { ClockPanel } from "@/components/app/ClockPanel";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
@@ -13,8 +15,9 @@ import { answerInformationRequestAction, withdrawComplaintAction } from "./actio
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function PartyCasePage({ params }: { params: Promise<{ caseId: string }> }) {
+export default async function PartyCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { caseId } = await params;
+  const { done } = await searchParams;
   const { actor } = await requireSignedIn(`/portal/cases/${caseId}`);
   if (actor.role !== "party") notFound();
   const { workspace, clocks, timeline } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({
@@ -22,12 +25,20 @@ export default async function PartyCasePage({ params }: { params: Promise<{ case
     clocks: getCaseClocks(ctx, caseId),
     timeline: getCaseTimeline(ctx, caseId),
   }));
+  // A draft is still being written: its home is the complaint task list, not a case page.
+  if (workspace.case.status === "draft") redirect(`/portal/complaints/${caseId}`);
   const can = (action: (typeof workspace.actions)[number]) => workspace.actions.includes(action);
   return (
     <>
+      <CaseOutcomeBanner done={done} />
       <span className="govuk-caption-l">{workspace.case.reference ?? "Draft complaint"}</span>
       <h1 className="govuk-heading-l">{workspace.case.title}</h1>
       <CaseFacts summary={workspace} />
+      {workspace.complaintVisible ? (
+        <ComplaintDetails complaint={workspace.case.complaint} />
+      ) : (
+        <p className="govuk-inset-text">You will be able to read the complaint once the regulator has accepted it and served it on your client.</p>
+      )}
       <DecisionSummary caseRow={workspace.case} />
       <InformationRequestList
         requests={workspace.informationRequests}

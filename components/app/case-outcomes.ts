@@ -1,0 +1,22 @@
+/**
+ * What a case page says after an action succeeds. An action that changes a case's state often removes
+ * its own form from the page, taking any message the form would show with it, so the action
+ * redirects to the case with `?done=<key>` and the page shows the message. Only these fixed texts can
+ * be shown: the query string cannot put words on the page.
+ */
+export const CASE_OUTCOMES = {
+  accepted: "Complaint accepted. The case-to-answer clock has started.",
+  "information-requested": "Information request sent to the complainant.",
+  rejected: "Complaint rejected. The complainant has been told why.",
+  "decision-proposed": "Decision proposed. A supervisor must approve it.",
+  "decision-approved": "Decision approved. The parties have been told.",
+  "decision-returned": "Decision returned to the caseworker.",
+  "note-added": "Note added.",
+  "information-answered": "Answer sent. The regulator will continue with your complaint.",
+  withdrawn: "Complaint withdrawn.",
+} as const;
+
+export type CaseOutcome = keyof typeof CASE_OUTCOMES;
+
+export const caseOutcomeMessage = (key: string | string[] | undefined): string | null =>
+  typeof key === "string" && Object.hasOwn(CASE_OUTCOMES, key) ? CASE_OUTCOMES[key as CaseOutcome] : null;
