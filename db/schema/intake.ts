@@ -35,6 +35,8 @@ export const mailOutbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
+    /** Retries back off: a failed send is tried again no earlier than this. */
+    nextAttemptAt: text("next_attempt_at"),
   },
   (t) => [index("mail_outbox_status_created").on(t.status, t.createdAt), index("mail_outbox_to_created").on(t.toAddress, t.createdAt)],
 );
