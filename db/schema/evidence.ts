@@ -78,6 +78,10 @@ export const uploadSessions = sqliteTable(
     declaredSize: integer("declared_size").notNull(),
     createdAt: text("created_at").notNull(),
     completedAt: text("completed_at"),
+    /** Filled in when the bytes have all arrived, been sniffed, hashed and stored. */
+    sha256: text("sha256"),
+    contentType: text("content_type"),
+    sizeBytes: integer("size_bytes"),
     /** Set once the upload has become an evidence item (or was refused, with the reason). */
     evidenceId: text("evidence_id"),
     refusedReason: text("refused_reason"),
