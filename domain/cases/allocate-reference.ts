@@ -8,13 +8,22 @@ import { referenceCounters } from "@/db/schema";
  * and a rolled-back submission gives its number back.
  */
 export function allocateCaseReference(tx: DbOrTx, year: number): string {
+  return `IPC-${year}-${String(nextCounterValue(tx, `case-${year}`)).padStart(6, "0")}`;
+}
+
+/**
+ * The next number in a named sequence (1, 2, 3, …), as one upsert in the caller's write
+ * transaction: concurrent writers are serialised by the transaction, and a rollback hands the
+ * number back, so a sequence never has gaps or repeats.
+ */
+export function nextCounterValue(tx: DbOrTx, scope: string): number {
   const row = tx
     .insert(referenceCounters)
-    .values({ scope: `case-${year}`, lastValue: 1 })
+    .values({ scope, lastValue: 1 })
     .onConflictDoUpdate({ target: referenceCounters.scope, set: { lastValue: sql`${referenceCounters.lastValue} + 1` } })
     .returning({ lastValue: referenceCounters.lastValue })
     .get();
-  return `IPC-${year}-${String(row.lastValue).padStart(6, "0")}`;
+  return row.lastValue;
 }
 
 /** The calendar year in the UK at a given instant (what a reference is numbered by). */

@@ -8,8 +8,7 @@ import { requireConflictClearance } from "./conflict-clearance";
 import { DomainError, parseInput } from "../errors";
 import { recordAudit } from "../audit/record";
 import { writeTransaction } from "../transaction";
-import { londonDateOf } from "../deadlines/london-date";
-import { appendClockEvent } from "../deadlines/case-clock";
+import { meetOrMissDeadline } from "../deadlines/case-clock";
 import { notifyUser } from "../notifications/notify";
 import { transitionCase } from "./state-machine";
 import { tellParties } from "./tell-parties";
@@ -58,11 +57,7 @@ export function reviewDecision(ctx: Ctx, input: z.input<typeof ReviewDecisionInp
     });
     const clock = tx.select().from(deadlines).where(and(eq(deadlines.caseId, row.id), eq(deadlines.ruleId, "case-to-answer"), inArray(deadlines.status, ["running", "stopped"]))).get();
     let deadlineMet: boolean | null = null;
-    if (clock) {
-      deadlineMet = ctx.now.getTime() <= Date.parse(clock.expiresAt);
-      tx.update(deadlines).set({ status: deadlineMet ? "met" : "missed", completedAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString() }).where(eq(deadlines.id, clock.id)).run();
-      appendClockEvent(tx, ctx, clock, { kind: deadlineMet ? "met" : "missed", effectiveOn: londonDateOf(ctx.now), reason: "Case-to-answer decision approved" });
-    }
+    if (clock) deadlineMet = meetOrMissDeadline(tx, ctx, clock, "Case-to-answer decision approved").status === "met";
     tellParties(tx, ctx, {
       caseId: row.id,
       reference: row.reference,

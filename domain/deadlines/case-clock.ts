@@ -14,7 +14,7 @@ import { holidaysInForce } from "./holiday-store";
  * Starts a deadline from the rule catalogue on a case. Runs inside the caller's transaction (e.g.
  * accepting a complaint), which also writes the caller's own audit event.
  */
-export function startDeadline(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, input: { caseId: string; ruleId: string; startOn: string; reason: string; subjectId?: string }): DeadlineRow {
+export function startDeadline(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, input: { caseId: string; ruleId: string; startOn: string; reason: string; subjectId?: string; label?: string }): DeadlineRow {
   const rule = tx.select().from(deadlineRules).where(eq(deadlineRules.id, input.ruleId)).get();
   if (!rule) throw new DomainError("invalid", `There is no deadline rule "${input.ruleId}".`);
   const at = ctx.now.toISOString();
@@ -24,7 +24,8 @@ export function startDeadline(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, input
     id: newId(),
     caseId: input.caseId,
     ruleId: rule.id,
-    label: rule.name,
+    // A narrower deadline (one evidence item) names its subject, e.g. "Non-confidential version of C-002".
+    label: input.label ?? rule.name,
     subjectId: input.subjectId ?? null,
     ...terms,
     dueOn: result.due,
@@ -68,4 +69,26 @@ export function recomputeDeadline(tx: DbOrTx, ctx: Pick<Ctx, "now">, deadline: D
     .run().changes;
   if (changes === 0) throw new DomainError("conflict", "This clock has changed since you opened the page. Reload the page to see the latest position, then try again.");
   return { ...deadline, ...updated };
+}
+
+/**
+ * Ends a running or stopped deadline with its outcome and the matching clock event. Guarded on the
+ * status read, so two people ending one clock at once get one success and one conflict.
+ */
+export function closeDeadline(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, deadline: DeadlineRow, outcome: "met" | "missed" | "cancelled", reason: string): DeadlineRow {
+  const at = ctx.now.toISOString();
+  const changes = tx
+    .update(deadlines)
+    .set({ status: outcome, completedAt: at, updatedAt: at })
+    .where(and(eq(deadlines.id, deadline.id), eq(deadlines.status, deadline.status)))
+    .run().changes;
+  if (changes === 0) throw new DomainError("conflict", "This clock has changed since you opened the page. Reload the page to see the latest position, then try again.");
+  const closed = { ...deadline, status: outcome, completedAt: at, updatedAt: at };
+  appendClockEvent(tx, ctx, closed, { kind: outcome, effectiveOn: londonDateOf(ctx.now), reason });
+  return closed;
+}
+
+/** Met when done by 23:59:59 on the due date (Europe/London), otherwise missed. */
+export function meetOrMissDeadline(tx: DbOrTx, ctx: Pick<Ctx, "actor" | "now">, deadline: DeadlineRow, reason: string): DeadlineRow {
+  return closeDeadline(tx, ctx, deadline, ctx.now.getTime() <= Date.parse(deadline.expiresAt) ? "met" : "missed", reason);
 }

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EvidenceUploadPage } from "@/components/app/evidence/EvidenceUploadPage";
+import { getFilingContext } from "@/domain/evidence/get-filing-context";
+import { loadPage, requireSignedIn } from "@/server/page";
+
+export const metadata: Metadata = { title: "Upload evidence" };
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function PartyEvidenceUploadPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ supersedes?: string | string[]; nonConfidentialFor?: string | string[] }> }) {
+  const { caseId } = await params;
+  const query = await searchParams;
+  const path = `/portal/cases/${caseId}/evidence/upload`;
+  const { actor } = await requireSignedIn(path);
+  if (actor.role !== "party") notFound();
+  const filing = await loadPage(path, (ctx) => getFilingContext(ctx, caseId, { supersedes: one(query.supersedes), nonConfidentialFor: one(query.nonConfidentialFor) }));
+  return <EvidenceUploadPage filing={filing} casePath={`/portal/cases/${caseId}`} />;
+}

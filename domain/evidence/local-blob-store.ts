@@ -1,0 +1,152 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { DomainError } from "../errors";
+import type { BlobStore } from "./blob-store";
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const TEMP_PREFIX = ".tmp-";
+const COPY_CHUNK_BYTES = 1024 * 1024;
+
+export const isSha256Hex = (value: string): boolean => SHA256_HEX.test(value);
+
+/**
+ * Blobs on the local disk under `root`, named by their SHA-256 and fanned out by its first two hex
+ * characters (`root/ab/ab12…`) so no folder grows to millions of entries. A blob appears under its
+ * name only once its bytes are on disk: written to a temp file in `root`, fsynced, renamed, and the
+ * folders fsynced, so a power cut leaves either the whole blob or an orphan temp file.
+ */
+export class LocalBlobStore implements BlobStore {
+  constructor(readonly root: string) {}
+
+  pathFor(sha256: string): string {
+    if (!isSha256Hex(sha256)) throw new DomainError("not_found", "The file could not be found.");
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async putFile(sourcePath: string): Promise<{ sha256: string; sizeBytes: number }> {
+    await fs.promises.mkdir(this.root, { recursive: true });
+    const tempPath = path.join(this.root, `${TEMP_PREFIX}${randomUUID()}`);
+    const hash = createHash("sha256");
+    let sizeBytes = 0;
+    const out = await fs.promises.open(tempPath, "wx");
+    try {
+      try {
+        for await (const chunk of fs.createReadStream(sourcePath, { highWaterMark: COPY_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          sizeBytes += chunk.length;
+          await writeAll(out, chunk);
+        }
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+      const sha256 = hash.digest("hex");
+      const finalPath = this.pathFor(sha256);
+      const existing = await statOrNull(finalPath);
+      // Same name means same bytes, so there is nothing to add. A copy of the wrong length (cut
+      // short by a disk fault) is replaced with these, which are known to hash correctly.
+      if (existing && existing.size === sizeBytes) {
+        await fs.promises.rm(tempPath, { force: true });
+      } else {
+        const folder = path.dirname(finalPath);
+        const folderIsNew = (await statOrNull(folder)) === null;
+        await fs.promises.mkdir(folder, { recursive: true });
+        await fs.promises.rename(tempPath, finalPath);
+        await fsyncDirectory(folder);
+        if (folderIsNew) await fsyncDirectory(this.root);
+      }
+      await fs.promises.rm(sourcePath, { force: true });
+      return { sha256, sizeBytes };
+    } catch (error) {
+      await fs.promises.rm(tempPath, { force: true });
+      throw error;
+    }
+  }
+
+  has(sha256: string): boolean {
+    if (!isSha256Hex(sha256)) return false;
+    return fs.existsSync(this.pathFor(sha256));
+  }
+
+  openRead(sha256: string): Readable {
+    let fd: number;
+    try {
+      // Opened now, so a missing blob is reported here rather than as a stream error mid-response.
+      fd = fs.openSync(this.pathFor(sha256), "r");
+    } catch (error) {
+      if (isNotFound(error)) throw new DomainError("not_found", "The file could not be found.");
+      throw error;
+    }
+    return fs.createReadStream("", { fd, highWaterMark: COPY_CHUNK_BYTES });
+  }
+
+  async verify(sha256: string): Promise<{ status: "ok" } | { status: "mismatch"; actualSha256: string } | { status: "missing" }> {
+    if (!isSha256Hex(sha256)) return { status: "missing" };
+    const hash = createHash("sha256");
+    try {
+      for await (const chunk of fs.createReadStream(this.pathFor(sha256), { highWaterMark: COPY_CHUNK_BYTES }) as AsyncIterable<Buffer>) hash.update(chunk);
+    } catch (error) {
+      if (isNotFound(error)) return { status: "missing" };
+      throw error;
+    }
+    const actualSha256 = hash.digest("hex");
+    return actualSha256 === sha256 ? { status: "ok" } : { status: "mismatch", actualSha256 };
+  }
+}
+
+/**
+ * Removes temp files a crash left behind in `root`. Only those older than `olderThanMs`: a younger
+ * one may belong to a copy still in progress. Bounded to `limit` removals per call.
+ */
+export async function sweepBlobTempFiles(root: string, now: Date, options: { olderThanMs?: number; limit?: number } = {}): Promise<number> {
+  const olderThanMs = options.olderThanMs ?? 60 * 60 * 1000;
+  const limit = options.limit ?? 1000;
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(root);
+  } catch (error) {
+    if (isNotFound(error)) return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (removed >= limit) break;
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const file = path.join(root, name);
+    const stat = await statOrNull(file);
+    if (!stat || !stat.isFile() || now.getTime() - stat.mtimeMs < olderThanMs) continue;
+    await fs.promises.rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+async function writeAll(handle: fs.promises.FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function statOrNull(file: string): Promise<fs.Stats | null> {
+  try {
+    return await fs.promises.stat(file);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+const isNotFound = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === "ENOENT";

@@ -1,0 +1,160 @@
+import fs from "node:fs";
+import { FileStore } from "@tus/file-store";
+import { ERRORS, EVENTS, Server, type Upload } from "@tus/server";
+import type { Ctx } from "@/domain/context";
+import { DomainError } from "@/domain/errors";
+import type { BlobStore } from "@/domain/evidence/blob-store";
+import { completeUpload } from "@/domain/evidence/complete-upload";
+import { requireFilingSide } from "@/domain/evidence/filing-side";
+import { formatBytes, refusalForFilename, type SniffOptions } from "@/domain/evidence/sniff";
+import { cancelUpload, getUploadInProgressForActor, startUpload, sweepStaleUploads, uploadFiles } from "@/domain/evidence/uploads";
+
+// No "server-only" marker: the HTTP integration test runs this same handler under plain node:http.
+
+export interface UploadHandlerConfig {
+  /** The URL path the handler is mounted at, e.g. "/api/uploads". */
+  path: string;
+  /** Where tus keeps partial uploads (DATA_DIR/uploads). */
+  uploadsDir: string;
+  maxUploadBytes: number;
+  blobs: BlobStore;
+  /** The request's context, with its actor re-read from the database (null when signed out). */
+  authenticate: (request: Request) => Promise<Ctx>;
+  clock?: () => Date;
+  sniffOptions?: SniffOptions;
+  /** How often a request may trigger the sweep of abandoned uploads. */
+  sweepEveryMs?: number;
+  /** Extra housekeeping to run with the sweep, e.g. removing the blob store's orphan temp files. */
+  sweepAlso?: (now: Date) => Promise<unknown>;
+}
+
+export interface UploadHandler {
+  handle(request: Request): Promise<Response>;
+  /** Runs the sweep now (the handler also runs it at most every `sweepEveryMs`). */
+  sweep(ctx: Pick<Ctx, "db">): Promise<void>;
+}
+
+// tus clients retry a 409 as an offset mismatch, so a domain conflict ("the case is closed") is a 403.
+const STATUS: Record<DomainError["code"], number> = {
+  not_found: 404,
+  forbidden: 404,
+  conflict: 403,
+  invalid: 400,
+  too_large: 413,
+  unauthenticated: 401,
+  rate_limited: 429,
+};
+
+const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
+
+/** An error the tus server turns into a response with this status and plain-text body. */
+const tusError = (status_code: number, body: string) => ({ status_code, body });
+
+function domainErrorBody(error: DomainError): string {
+  const fieldMessages = Object.values(error.fieldErrors);
+  return fieldMessages.length > 0 ? fieldMessages.join(" ") : error.message;
+}
+
+/**
+ * The tus endpoint for evidence uploads. Every request is authenticated before tus sees it; an
+ * upload is created only for someone allowed to file on the case, and afterwards only its creator
+ * can resume, inspect or end it. When the last byte arrives the upload is sniffed and stored (or
+ * refused: 422 with the reason as plain text, for the browser to show against the file).
+ */
+export function createUploadHandler(config: UploadHandlerConfig): UploadHandler {
+  const clock = config.clock ?? (() => new Date());
+  const sweepEveryMs = config.sweepEveryMs ?? 60 * 60 * 1000;
+  const contexts = new WeakMap<object, Ctx>();
+  let lastSweepAt = Number.NEGATIVE_INFINITY;
+
+  const contextFor = (req: object): Ctx => {
+    const ctx = contexts.get(req);
+    if (!ctx?.actor) throw new DomainError("unauthenticated", "Sign in to upload evidence.");
+    return ctx;
+  };
+
+  const tooLarge = `This file is larger than the ${formatBytes(config.maxUploadBytes)} limit for one file. Split it into smaller files.`;
+
+  const server = new Server({
+    path: config.path,
+    datastore: new FileStore({ directory: config.uploadsDir }),
+    maxSize: config.maxUploadBytes,
+    relativeLocation: true,
+    // Same-origin only: the browser page that uploads is ours, so no cross-origin access is granted.
+    allowedOrigins: [],
+    async onIncomingRequest(req, uploadId) {
+      const ctx = contextFor(req);
+      if (req.method === "POST") return; // the session is created, with its checks, in onUploadCreate
+      const session = getUploadInProgressForActor(ctx, uploadId);
+      // Permission to file can end mid-upload (case closed, firm removed): check it on every chunk.
+      if (req.method === "PATCH") requireFilingSide(ctx, session.caseId);
+    },
+    async onUploadCreate(req, upload: Upload) {
+      const ctx = contextFor(req);
+      if (upload.size === undefined) throw tusError(400, "The size of the file must be given when the upload starts.");
+      const filename = upload.metadata?.filename ?? "";
+      const refusal = refusalForFilename(filename);
+      if (refusal) throw tusError(422, refusal);
+      startUpload({ ...ctx, now: clock() }, { uploadId: upload.id, caseId: upload.metadata?.caseId ?? "", filename, declaredSize: upload.size });
+      return {};
+    },
+    async onUploadFinish(req, upload: Upload) {
+      const ctx = { ...contextFor(req), now: clock() };
+      const files = uploadFiles(config.uploadsDir, upload.id);
+      let result;
+      try {
+        result = await completeUpload(ctx, { uploadId: upload.id, filePath: files.bytes }, config.blobs, config.sniffOptions);
+      } finally {
+        // Whatever happened, this tus upload is over: without its info file a client that asks
+        // again is told it is gone and starts afresh, instead of believing it finished.
+        await removeQuietly(files.info);
+      }
+      if (!result.ok) return { status_code: 422, headers: TEXT, body: result.reason };
+      return { headers: { "X-Upload-Sha256": result.sha256, "X-Upload-Content-Type": result.contentType, "X-Upload-Label": result.label } };
+    },
+    onResponseError(_req, error) {
+      if (error instanceof DomainError) return tusError(STATUS[error.code], domainErrorBody(error));
+      if (error === ERRORS.ERR_MAX_SIZE_EXCEEDED) return tusError(413, tooLarge);
+      if (error === ERRORS.ERR_SIZE_EXCEEDED) return tusError(413, "More bytes were sent than the size given when the upload started. Upload the file again.");
+      if ("status_code" in error) return undefined; // the protocol's own answers (404, 409 offset conflict, …)
+      console.error("Upload failed:", error);
+      return tusError(500, "The upload could not be saved. Try again.");
+    },
+  });
+
+  server.on(EVENTS.POST_TERMINATE, (req: object, _res: Response, uploadId: string) => {
+    try {
+      cancelUpload({ ...contextFor(req), now: clock() }, uploadId);
+    } catch (error) {
+      console.error("Could not record a cancelled upload:", error);
+    }
+  });
+
+  async function sweep(ctx: Pick<Ctx, "db">): Promise<void> {
+    const now = clock();
+    await sweepStaleUploads(ctx.db, config.uploadsDir, now);
+    await config.sweepAlso?.(now);
+  }
+
+  return {
+    sweep,
+    async handle(request: Request): Promise<Response> {
+      // Uploads are never read back through tus; evidence is downloaded through its own checks.
+      if (request.method === "GET") return new Response("Not found", { status: 404, headers: TEXT });
+      if (request.method !== "OPTIONS") {
+        const authenticated = await config.authenticate(request);
+        if (!authenticated.actor) return new Response("Sign in to upload evidence.", { status: 401, headers: { ...TEXT, "Tus-Resumable": "1.0.0" } });
+        const ctx: Ctx = { ...authenticated, config: { ...authenticated.config, maxUploadBytes: config.maxUploadBytes } };
+        contexts.set(request, ctx);
+        const now = clock().getTime();
+        if (now - lastSweepAt >= sweepEveryMs) {
+          lastSweepAt = now;
+          sweep(ctx).catch((error) => console.error("Upload sweep failed:", error));
+        }
+      }
+      return server.handleWeb(request);
+    },
+  };
+}
+
+const removeQuietly = (file: string) => fs.promises.rm(file, { force: true });
