@@ -1,16 +1,25 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/app/NotBuiltYet";
-import { requirePagePermission } from "@/server/page";
+import { dashboardFilterOptions, getDashboard } from "@/domain/dashboard/get-dashboard";
+import { DashboardFilters } from "@/components/app/dashboard/DashboardFilters";
+import { DashboardLive } from "@/components/app/dashboard/DashboardLive";
+import { FilterSummary } from "@/components/app/dashboard/FilterSummary";
+import { readDashboardParams, toFiltersQuery } from "@/components/app/dashboard/dashboard-params";
+import { loadPage, requirePagePermission } from "@/server/page";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function Page() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePagePermission("case.view_all", "/dashboard");
+  const params = readDashboardParams(await searchParams);
+  const { data, options } = await loadPage("/dashboard", (ctx) => ({ data: getDashboard(ctx, toFiltersQuery(params)), options: dashboardFilterOptions(ctx) }));
   return (
-    <NotBuiltYet
-      title="Dashboard"
-      comingIn="Dashboard, reminders, notifications and calendar feeds"
-      willLetYou={["see open cases by status, deadlines due in the next 7 and 14 days, overdue and stopped clocks","see cases at risk and each caseworker’s workload","open or export the list behind every figure"]}
-    />
+    <>
+      <h1 className="govuk-heading-l">Dashboard</h1>
+      <DashboardFilters params={params} options={options} />
+      <FilterSummary params={params} options={options} />
+      <DashboardLive params={params} initialData={data} />
+    </>
   );
 }

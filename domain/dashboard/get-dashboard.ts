@@ -1,0 +1,217 @@
+import { and, asc, count, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { cases, deadlines, users, type CaseStatus } from "@/db/schema";
+import type { Ctx } from "../context";
+import { requirePermission } from "../access/permissions";
+import { parseInput } from "../errors";
+import { OPEN_STATES } from "../cases/state-machine";
+import { QUEUE_STATUSES } from "../cases/list-triage-queue";
+import { addDays } from "../deadlines/calendar-date";
+import { countCasesAtRisk, type RiskCounts } from "./at-risk";
+import { DEADLINE_FIGURES, deadlineFigureConditions, type DeadlineFigure } from "./deadline-figures";
+import { caseScope, dashboardWindow, DashboardFiltersInput, mondayOf, startOfLondonDay, type DashboardFilters, type DashboardFiltersQuery, type DashboardWindow } from "./filters";
+import { triageTime, type TriageTime } from "./triage-time";
+
+/** Complaints received are shown for this many weeks, the current one last. */
+export const RECEIVED_WEEKS = 26;
+/** Staff are few; the workload chart lists at most this many people. */
+const WORKLOAD_LIMIT = 500;
+export const ASSIGNABLE_ROLES = ["caseworker", "supervisor"] as const;
+const STAFF_ROLES: ("caseworker" | "supervisor" | "admin")[] = ["caseworker", "supervisor", "admin"];
+
+export interface StatusCount {
+  status: CaseStatus;
+  count: number;
+}
+
+export interface WeekCount {
+  /** The Monday the week starts on (UK time). */
+  weekStart: string;
+  count: number;
+}
+
+export interface WorkloadRow {
+  userId: string;
+  name: string;
+  team: string | null;
+  openCases: number;
+}
+
+export interface CaseToAnswerShare {
+  met: number;
+  missed: number;
+  /** Met as a whole percentage of met and missed; null when no decision fell in the period. */
+  percentMet: number | null;
+}
+
+/** Everything the dashboard shows, as the page renders it first and GET /api/dashboard answers. */
+export interface DashboardPayload {
+  filters: DashboardFilters;
+  today: string;
+  periodStart: string;
+  generatedAt: string;
+  openByStatus: StatusCount[];
+  openTotal: number;
+  receivedPerWeek: WeekCount[];
+  receivedTotal: number;
+  deadlines: Record<DeadlineFigure, number>;
+  atRisk: RiskCounts;
+  workload: WorkloadRow[];
+  caseToAnswer: CaseToAnswerShare;
+  triageTime: TriageTime;
+}
+
+export function countOpenByStatus(ctx: Ctx, scope: SQL[]): StatusCount[] {
+  const rows = ctx.db
+    .select({ status: cases.status, n: count() })
+    .from(cases)
+    .where(and(inArray(cases.status, OPEN_STATES), ...scope))
+    .groupBy(cases.status)
+    .all();
+  const byStatus = new Map(rows.map((r) => [r.status, r.n]));
+  return OPEN_STATES.map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
+}
+
+/** The Monday of each week shown, oldest first; the last is the week containing today. */
+export function receivedWeeks(window: Pick<DashboardWindow, "today">): string[] {
+  const thisWeek = mondayOf(window.today);
+  return Array.from({ length: RECEIVED_WEEKS }, (_, i) => addDays(thisWeek, -7 * (RECEIVED_WEEKS - 1 - i)));
+}
+
+/** Submitted between these instants: the status list lets each status range over the (status, submitted_at) index. */
+export function receivedConditions(fromAt: string, beforeAt: string, scope: SQL[]): SQL[] {
+  return [inArray(cases.status, QUEUE_STATUSES), gte(cases.submittedAt, fromAt), sql`${cases.submittedAt} < ${beforeAt}`, ...scope];
+}
+
+/**
+ * Complaints received per week, in one statement: each week is a range over the index between
+ * two instants worked out here from UK calendar dates, so weeks start at 00:00 UK time on Monday
+ * whether the clocks say GMT or BST.
+ */
+export function countReceivedPerWeek(ctx: Ctx, window: DashboardWindow, scope: SQL[]): WeekCount[] {
+  const weeks = receivedWeeks(window);
+  const counts = weeks.map(
+    (monday, i) => sql`(SELECT count(*) FROM ${cases} WHERE ${and(...receivedConditions(startOfLondonDay(monday), startOfLondonDay(addDays(monday, 7)), scope))}) AS ${sql.identifier(`w${i}`)}`,
+  );
+  const row = ctx.db.get<Record<string, number>>(sql`SELECT ${sql.join(counts, sql`, `)}`);
+  return weeks.map((weekStart, i) => ({ weekStart, count: row?.[`w${i}`] ?? 0 }));
+}
+
+export function countDeadlineFigure(ctx: Ctx, figure: DeadlineFigure, window: DashboardWindow, scope: SQL[]): number {
+  return (
+    ctx.db
+      .select({ n: count() })
+      .from(deadlines)
+      .innerJoin(cases, eq(cases.id, deadlines.caseId))
+      .where(and(...deadlineFigureConditions(figure, window), ...scope))
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Open cases per member of staff, counted person by person over the (assigned_to, status) index, so
+ * no case row is read. Active caseworkers and supervisors appear even at nought; anyone else only
+ * while they still hold open cases (someone disabled, say, whose cases need moving).
+ */
+export function countWorkload(ctx: Ctx, filters: Pick<DashboardFilters, "caseworkerId" | "team">): WorkloadRow[] {
+  const people: SQL[] = [inArray(users.role, STAFF_ROLES)];
+  if (filters.caseworkerId !== undefined) people.push(eq(users.id, filters.caseworkerId));
+  if (filters.team !== undefined) people.push(eq(users.team, filters.team));
+  // Spelt out in full: drizzle leaves columns unqualified in a one-table select list, where "id" would mean the case's.
+  const column = (table: string, name: string) => sql`${sql.identifier(table)}.${sql.identifier(name)}`;
+  const openCases = sql<number>`(SELECT count(*) FROM ${cases} WHERE ${column("cases", "assigned_to")} = ${column("users", "id")} AND ${column("cases", "status")} IN (${sql.join(
+    OPEN_STATES.map((status) => sql`${status}`),
+    sql`, `,
+  )}))`;
+  return ctx.db
+    .select({ userId: users.id, name: users.name, team: users.team, role: users.role, disabledAt: users.disabledAt, openCases })
+    .from(users)
+    .where(and(...people))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(WORKLOAD_LIMIT)
+    .all()
+    .filter((u) => u.openCases > 0 || ((ASSIGNABLE_ROLES as readonly string[]).includes(u.role) && u.disabledAt === null))
+    .map(({ userId, name, team, openCases }) => ({ userId, name, team, openCases }))
+    .sort((a, b) => b.openCases - a.openCases || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The case-to-answer clocks completed in the period, by outcome. A met clock was completed by the
+ * end of its due date, so one completed in the period is due on or after the period's first day:
+ * that bound keeps the met count to an index range. Missed ones are the exception and are read
+ * whole. The clock starts only when a complaint is accepted, so it is never on a draft.
+ */
+export function caseToAnswerConditions(outcome: "met" | "missed", window: DashboardWindow): SQL[] {
+  const conditions: SQL[] = [eq(deadlines.status, outcome), eq(deadlines.ruleId, "case-to-answer"), gte(deadlines.completedAt, window.periodStartAt)];
+  if (outcome === "met") conditions.push(gte(deadlines.dueOn, window.periodStart));
+  return conditions;
+}
+
+export function countCaseToAnswer(ctx: Ctx, window: DashboardWindow, scope: SQL[]): CaseToAnswerShare {
+  const countOf = (outcome: "met" | "missed") => {
+    const conditions = and(...caseToAnswerConditions(outcome, window), ...scope);
+    // Only a team or caseworker filter needs the case row; without one the deadline rows answer alone.
+    const query = scope.length === 0 ? ctx.db.select({ n: count() }).from(deadlines).where(conditions) : ctx.db.select({ n: count() }).from(deadlines).innerJoin(cases, eq(cases.id, deadlines.caseId)).where(conditions);
+    return query.get()?.n ?? 0;
+  };
+  const met = countOf("met");
+  const missed = countOf("missed");
+  return { met, missed, percentMet: met + missed === 0 ? null : Math.round((100 * met) / (met + missed)) };
+}
+
+/** Reads and checks the filters; shared by the dashboard and the lists behind it. */
+export function readDashboardFilters(ctx: Ctx, input: DashboardFiltersQuery): { filters: DashboardFilters; window: DashboardWindow; scope: SQL[] } {
+  requirePermission(ctx.actor, "case.view_all");
+  const filters = parseInput(DashboardFiltersInput, input);
+  return { filters, window: dashboardWindow(ctx, filters.period), scope: caseScope(filters) };
+}
+
+/**
+ * Every dashboard figure for the filters. Each is an aggregate over indexed columns or a bounded
+ * read, so the dashboard costs about the same with a hundred cases or a hundred thousand.
+ */
+export function getDashboard(ctx: Ctx, input: DashboardFiltersQuery = {}): DashboardPayload {
+  const { filters, window, scope } = readDashboardFilters(ctx, input);
+  const openByStatus = countOpenByStatus(ctx, scope);
+  const receivedPerWeek = countReceivedPerWeek(ctx, window, scope);
+  return {
+    filters,
+    today: window.today,
+    periodStart: window.periodStart,
+    generatedAt: ctx.now.toISOString(),
+    openByStatus,
+    openTotal: openByStatus.reduce((sum, s) => sum + s.count, 0),
+    receivedPerWeek,
+    receivedTotal: receivedPerWeek.reduce((sum, w) => sum + w.count, 0),
+    deadlines: Object.fromEntries(DEADLINE_FIGURES.map((figure) => [figure, countDeadlineFigure(ctx, figure, window, scope)])) as Record<DeadlineFigure, number>,
+    atRisk: countCasesAtRisk(ctx, window, scope),
+    workload: countWorkload(ctx, filters),
+    caseToAnswer: countCaseToAnswer(ctx, window, scope),
+    triageTime: triageTime(ctx, window, scope),
+  };
+}
+
+export interface DashboardFilterOptions {
+  caseworkers: { id: string; name: string }[];
+  teams: string[];
+}
+
+/** The choices for the caseworker and team filters. Bounded: the staff are few. */
+export function dashboardFilterOptions(ctx: Ctx): DashboardFilterOptions {
+  requirePermission(ctx.actor, "case.view_all");
+  const caseworkers = ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.role, [...ASSIGNABLE_ROLES]))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(WORKLOAD_LIMIT)
+    .all();
+  const teams = ctx.db
+    .selectDistinct({ team: users.team })
+    .from(users)
+    .where(and(isNotNull(users.team), inArray(users.role, ["caseworker", "supervisor", "admin"])))
+    .orderBy(asc(users.team))
+    .limit(WORKLOAD_LIMIT)
+    .all()
+    .map((r) => r.team!);
+  return { caseworkers, teams };
+}
