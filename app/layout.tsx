@@ -4,8 +4,10 @@ import { PhaseBanner } from "@/components/govuk/PhaseBanner";
 import { Footer } from "@/components/govuk/Footer";
 import { ServiceNavigation } from "@/components/govuk/ServiceNavigation";
 import { navigationFor } from "@/components/app/navigation";
-import { getActor } from "@/server/session";
 import { QueryProvider } from "@/components/app/QueryProvider";
+import { NotificationsLink } from "@/components/app/NotificationsLink";
+import { getCtx } from "@/server/session";
+import { countUnreadNotifications } from "@/domain/notifications/unread-count";
 import "./app.css";
 
 export const metadata: Metadata = {
@@ -17,7 +19,9 @@ export const metadata: Metadata = {
 const ROLE_LABELS = { caseworker: "caseworker", supervisor: "supervisor", admin: "administrator", party: "party representative", amicus: "amicus applicant" } as const;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const actor = await getActor();
+  const ctx = await getCtx();
+  const actor = ctx.actor;
+  const unread = actor ? countUnreadNotifications(ctx) : 0;
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>
@@ -29,29 +33,35 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to main content
         </a>
         <Header />
-        <ServiceNavigation
-          items={navigationFor(actor?.role ?? null)}
-          end={
-            actor ? (
-              <li className="govuk-service-navigation__item">
-                <a className="govuk-service-navigation__link" href="/sign-out">
-                  Sign out
-                </a>
-              </li>
-            ) : null
-          }
-        />
-        <PhaseBanner />
-        <div className="govuk-width-container">
-          {actor ? (
-            <p className="govuk-body-s app-signed-in">
-              Signed in as {actor.name} ({ROLE_LABELS[actor.role]})
-            </p>
-          ) : null}
-          <main className="govuk-main-wrapper" id="main-content">
-            <QueryProvider>{children}</QueryProvider>
-          </main>
-        </div>
+        {/* One react-query client for the page: the header's unread count and the live views share it. */}
+        <QueryProvider>
+          <ServiceNavigation
+            items={navigationFor(actor?.role ?? null)}
+            end={
+              actor ? (
+                <>
+                  <NotificationsLink initialUnread={unread} />
+                  <li className="govuk-service-navigation__item">
+                    <a className="govuk-service-navigation__link" href="/sign-out">
+                      Sign out
+                    </a>
+                  </li>
+                </>
+              ) : null
+            }
+          />
+          <PhaseBanner />
+          <div className="govuk-width-container">
+            {actor ? (
+              <p className="govuk-body-s app-signed-in">
+                Signed in as {actor.name} ({ROLE_LABELS[actor.role]})
+              </p>
+            ) : null}
+            <main className="govuk-main-wrapper" id="main-content">
+              {children}
+            </main>
+          </div>
+        </QueryProvider>
         <Footer />
         <script type="module" src="/init-frontend.mjs" />
       </body>

@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** `off` stops the app's own reminder and mail scheduler, e.g. where `npm run worker` runs it instead. */
+  SCHEDULER: z.enum(["on", "off"], { error: "SCHEDULER must be on or off" }).default("on"),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema> & { NEXTAUTH_SECRET: string };

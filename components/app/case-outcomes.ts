@@ -14,6 +14,12 @@ export const CASE_OUTCOMES = {
   "note-added": "Note added.",
   "information-answered": "Answer sent. The regulator will continue with your complaint.",
   withdrawn: "Complaint withdrawn.",
+  "evidence-withdrawn": "Evidence withdrawn. The regulator keeps it on record, but the parties no longer see it.",
+  "evidence-accepted": "Item accepted as evidence. The filer has been told.",
+  "evidence-rejected": "Item rejected as evidence. The filer has been told why.",
+  "challenge-sent": "Challenge sent. The regulator will decide whether the item stays confidential.",
+  "challenge-upheld": "Challenge decided: the confidentiality claim stands. Both sides have been told.",
+  "challenge-rejected": "Challenge decided: the filer must file a non-confidential version. Both sides have been told.",
 } as const;
 
 export type CaseOutcome = keyof typeof CASE_OUTCOMES;

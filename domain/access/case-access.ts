@@ -83,3 +83,20 @@ export function canSeeEvidence(actor: Actor | null, actorSides: PartyRole[], ite
   }
   return item.confidentiality === "public" && item.casePublished && item.status === "accepted";
 }
+
+export type EvidenceAccessLevel = "full" | "listing" | "none";
+
+const OPPOSING_SIDE: Partial<Record<EvidenceVisibilityFacts["filingSide"], PartyRole>> = { complainant: "respondent", respondent: "complainant" };
+
+/**
+ * `full`: may read and download the item (exactly canSeeEvidence). `listing`: may only know that it
+ * exists — the other party to a restricted item a party filed sees its exhibit number, never its
+ * title, description or bytes, so that it can challenge the confidentiality claim (a claim nobody
+ * may see could never be challenged). `none`: not even that.
+ */
+export function evidenceAccessLevel(actor: Actor | null, actorSides: PartyRole[], item: EvidenceVisibilityFacts): EvidenceAccessLevel {
+  if (canSeeEvidence(actor, actorSides, item)) return "full";
+  const opposing = OPPOSING_SIDE[item.filingSide];
+  if (actor?.role === "party" && item.status !== "withdrawn" && item.confidentiality === "restricted" && opposing && actorSides.includes(opposing)) return "listing";
+  return "none";
+}

@@ -28,9 +28,11 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean,
   "complaint.file":        [false, false, false, true,  false, false],
   "amicus.apply":          [false, false, false, false, true,  false],
   "amicus.decide":         [true,  true,  false, false, false, false],
+  "evidence.review":       [true,  true,  false, false, false, false],
   "admin.users":           [false, false, true,  false, false, false],
   "admin.deadline_rules":  [false, false, true,  false, false, false],
   "admin.holidays":        [false, false, true,  false, false, false],
+  "admin.mail":            [false, false, true,  false, false, false],
   "deadlines.view_staff":  [true,  true,  true,  false, false, false],
 };
 
@@ -55,7 +57,7 @@ const cases = (Object.keys(EXPECTED) as Permission[]).flatMap((permission) =>
 
 describe("hasPermission", () => {
   it("covers every role against every permission", () => {
-    expect(cases).toHaveLength(16 * 6);
+    expect(cases).toHaveLength(18 * 6);
   });
 
   it.each(cases)("$role → $permission: $allowed", ({ permission, role, allowed }) => {

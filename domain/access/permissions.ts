@@ -19,9 +19,13 @@ const ROLE_PERMISSIONS = {
   "complaint.file": ["party"],
   "amicus.apply": ["amicus"],
   "amicus.decide": ["caseworker", "supervisor"],
+  /** Accept or reject evidence, decide confidentiality challenges, withdraw an item for the regulator. */
+  "evidence.review": ["caseworker", "supervisor"],
   "admin.users": ["admin"],
   "admin.deadline_rules": ["admin"],
   "admin.holidays": ["admin"],
+  /** See outgoing mail that failed or is being retried, and send a failed message again. */
+  "admin.mail": ["admin"],
   "deadlines.view_staff": ["caseworker", "supervisor", "admin"],
 } as const satisfies Record<string, readonly UserRole[]>;
 

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, notInArray } from "drizzle-orm";
 import { auditEvents, users } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isStaff } from "../context";
@@ -36,9 +36,22 @@ const STAFF_ONLY: Record<string, string> = {
   "case.unassigned": "Case unassigned",
   "case.representative_invited": "Respondent's representative invited",
   "seed.case_created": "Case created (demo data)",
+  "evidence.withdrawn": "Evidence withdrawn",
+  "evidence.accepted": "Evidence accepted",
+  "evidence.rejected": "Evidence rejected",
+  "evidence.confidentiality_challenged": "Confidentiality of evidence challenged",
+  "evidence.challenge_upheld": "Confidentiality challenge decided: claim upheld",
+  "evidence.challenge_rejected": "Confidentiality challenge decided: claim rejected",
+  "evidence.integrity_failed": "Evidence failed its integrity check",
   "complaint.draft_started": "Draft complaint started",
   "complaint.draft_saved": "Draft complaint saved",
 };
+
+/**
+ * Every view and download of an evidence item is audited; those belong in the item's chain of
+ * custody, and on the case timeline they would crowd out everything else.
+ */
+const CUSTODY_ONLY = ["evidence.viewed", "evidence.downloaded"];
 
 export interface TimelineEntry {
   seq: number;
@@ -69,7 +82,7 @@ export function getCaseTimeline(ctx: Ctx, caseId: string, limit = 200): Timeline
     .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action, data: auditEvents.data, by: users.name })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.caseId, caseId))
+    .where(and(eq(auditEvents.caseId, caseId), notInArray(auditEvents.action, CUSTODY_ONLY)))
     .orderBy(desc(auditEvents.seq))
     .limit(limit)
     .all();

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { PartyRole } from "@/db/schema";
 import type { Ctx } from "../context";
-import { notifyUser, queueMail } from "../notifications/notify";
+import { notifyUser } from "../notifications/notify";
 import { usersActingFor } from "./case-recipients";
 
 /** Notifies, in-app and by email, everyone acting for the given sides of a case. */
@@ -16,11 +16,17 @@ export function tellParties(
     for (const user of usersActingFor(tx, input.caseId, side)) {
       if (seen.has(user.id)) continue;
       seen.add(user.id);
-      notifyUser(tx, ctx, { userId: user.id, caseId: input.caseId, kind: input.kind, title: input.title, body: input.body, link });
-      queueMail(tx, ctx, {
-        to: user.email,
-        subject: `${input.reference ?? "Your complaint"}: ${input.title}`,
-        body: `Dear ${user.name},\n\n${input.body}\n\nSign in to IP Casework to see the case: ${link}\n\nIntellectual Property Regulator`,
+      notifyUser(tx, ctx, {
+        userId: user.id,
+        caseId: input.caseId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        link,
+        email: {
+          subject: `${input.reference ?? "Your complaint"}: ${input.title}`,
+          body: `Dear ${user.name},\n\n${input.body}\n\nSign in to IP Casework to see the case: ${link}\n\nIntellectual Property Regulator`,
+        },
       });
     }
   }

@@ -13,7 +13,7 @@ import { allocateCaseReference, londonYear } from "../cases/allocate-reference";
 import { activeStaff } from "../cases/case-recipients";
 import { reindexCaseForSearch } from "../cases/search-index";
 import { transitionCase } from "../cases/state-machine";
-import { notifyUser, queueMail } from "../notifications/notify";
+import { notifyUser } from "../notifications/notify";
 import { getDraftRowForFiler } from "./get-draft";
 import { SECTION_TITLES } from "./questions";
 import { checkWholeComplaint, type ComplaintAnswers, type DraftAnswers } from "./sections";
@@ -82,24 +82,23 @@ export function submitComplaint(ctx: Ctx, input: z.input<typeof SubmitComplaintI
       title: `${reference}: complaint received`,
       body: `We have received your complaint ${title}. Its case reference is ${reference}. A caseworker will check that it is complete and tell you what happens next.`,
       link,
-    });
-    queueMail(tx, ctx, {
-      to: actor.email,
-      subject: `${reference}: we have received your complaint`,
-      body: [
-        `Dear ${actor.name},`,
-        "",
-        `We have received your complaint ${title}.`,
-        "",
-        `Case reference: ${reference}`,
-        `Submitted: ${today}`,
-        "",
-        "A caseworker will check that the complaint is complete and valid. We will tell you when it is accepted, or if we need more information from you.",
-        "",
-        `See the case: ${absoluteUrl(ctx.config, link)}`,
-        "",
-        "Intellectual Property Regulator",
-      ].join("\n"),
+      email: {
+        subject: `${reference}: we have received your complaint`,
+        body: [
+          `Dear ${actor.name},`,
+          "",
+          `We have received your complaint ${title}.`,
+          "",
+          `Case reference: ${reference}`,
+          `Submitted: ${today}`,
+          "",
+          "A caseworker will check that the complaint is complete and valid. We will tell you when it is accepted, or if we need more information from you.",
+          "",
+          `See the case: ${absoluteUrl(ctx.config, link)}`,
+          "",
+          "Intellectual Property Regulator",
+        ].join("\n"),
+      },
     });
     for (const member of activeStaff(tx)) {
       notifyUser(tx, ctx, { userId: member.id, caseId: draftId, kind: "case.new_complaint", title: `${reference}: new complaint to triage`, body: title, link: `/cases/${draftId}` });

@@ -21,6 +21,12 @@ export default async function AdminPage() {
           </a>{" "}
           – the statutory and procedural periods new deadlines follow
         </li>
+        <li>
+          <a className="govuk-link" href="/admin/mail">
+            Outgoing mail
+          </a>{" "}
+          – messages that failed or are being retried, and sending them again
+        </li>
       </ul>
       <p className="govuk-body">
         Bank holiday data is updated from the GOV.UK feed with <code>npm run holidays:import -- FILE</code>, which recomputes every open deadline and

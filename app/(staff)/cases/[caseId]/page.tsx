@@ -5,12 +5,15 @@ import { CaseOutcomeBanner } from "@/components/app/CaseOutcomeBanner";
 import { ComplaintDetails } from "@/components/app/ComplaintDetails";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { ClockPanel } from "@/components/app/ClockPanel";
+import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
+import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
 import { formatDateTime } from "@/components/app/format";
 import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
 import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
 import { listCaseNotes } from "@/domain/cases/add-case-note";
 import { getCaseClocks } from "@/domain/deadlines/get-case-clocks";
+import { listCaseEvidence } from "@/domain/evidence/evidence-access";
 import { hasPermission } from "@/domain/access/permissions";
 import { londonDateOf } from "@/domain/deadlines/london-date";
 import { requirePagePermission, loadPage } from "@/server/page";
@@ -21,16 +24,17 @@ import { inviteRepresentativeAction } from "./invite-actions";
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[]; evidenceSort?: string | string[]; evidenceDir?: string | string[] }> }) {
   const { caseId } = await params;
-  const { done } = await searchParams;
+  const { done, ...evidenceParams } = await searchParams;
   const { actor } = await requirePagePermission("case.view_all", `/cases/${caseId}`);
-  const { workspace, clocks, timeline, notes, today } = await loadPage(`/cases/${caseId}`, (ctx) => ({
+  const { workspace, clocks, timeline, notes, today, evidence } = await loadPage(`/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
     timeline: getCaseTimeline(ctx, caseId),
     notes: hasPermission(ctx.actor, "case.note") ? listCaseNotes(ctx, caseId) : [],
     today: londonDateOf(ctx.now),
+    evidence: listCaseEvidence(ctx, caseId, parseEvidenceSort(evidenceParams)),
   }));
   const canStop = hasPermission(actor, "clock.stop_restart");
   const canExtend = hasPermission(actor, "clock.extend");
@@ -145,6 +149,11 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       ) : null}
 
       <h2 className="govuk-heading-m">Statutory clock</h2>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/calendar?case=${caseId}`}>
+          Subscribe to this case’s deadlines
+        </a>
+      </p>
       <ClockPanel
         clocks={clocks}
         renderActions={(clock) => (
@@ -195,6 +204,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       <InformationRequestList requests={workspace.informationRequests} />
 
       <ComplaintDetails complaint={workspace.case.complaint} />
+
+      <EvidenceSection list={evidence} casePath={`/cases/${caseId}`} uploadHref={evidence.filingSide ? `/cases/${caseId}/evidence/upload` : null} />
 
       <h2 className="govuk-heading-m">Internal notes</h2>
       <p className="govuk-body">Only regulator staff can see these notes.</p>

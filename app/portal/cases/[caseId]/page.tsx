@@ -6,24 +6,28 @@ import { CaseOutcomeBanner } from "@/components/app/CaseOutcomeBanner";
 import { ComplaintDetails } from "@/components/app/ComplaintDetails";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { ClockPanel } from "@/components/app/ClockPanel";
+import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
+import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
 import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
 import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
 import { getCaseClocks } from "@/domain/deadlines/get-case-clocks";
+import { listCaseEvidence } from "@/domain/evidence/evidence-access";
 import { loadPage, requireSignedIn } from "@/server/page";
 import { answerInformationRequestAction, withdrawComplaintAction } from "./actions";
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function PartyCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function PartyCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[]; evidenceSort?: string | string[]; evidenceDir?: string | string[] }> }) {
   const { caseId } = await params;
-  const { done } = await searchParams;
+  const { done, ...evidenceParams } = await searchParams;
   const { actor } = await requireSignedIn(`/portal/cases/${caseId}`);
   if (actor.role !== "party") notFound();
-  const { workspace, clocks, timeline } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({
+  const { workspace, clocks, timeline, evidence } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
     timeline: getCaseTimeline(ctx, caseId),
+    evidence: listCaseEvidence(ctx, caseId, parseEvidenceSort(evidenceParams)),
   }));
   // A draft is still being written: its home is the complaint task list, not a case page.
   if (workspace.case.status === "draft") redirect(`/portal/complaints/${caseId}`);
@@ -59,7 +63,13 @@ export default async function PartyCasePage({ params, searchParams }: { params: 
         }
       />
       <h2 className="govuk-heading-m">Statutory clock</h2>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/calendar?case=${caseId}`}>
+          Subscribe to this case’s deadlines
+        </a>
+      </p>
       <ClockPanel clocks={clocks} />
+      <EvidenceSection list={evidence} casePath={`/portal/cases/${caseId}`} uploadHref={evidence.filingSide ? `/portal/cases/${caseId}/evidence/upload` : null} />
       <h2 className="govuk-heading-m">Timeline</h2>
       <CaseTimeline entries={timeline} />
       {can("withdraw") ? (
