@@ -6,7 +6,7 @@ import { ServiceNavigation } from "@/components/govuk/ServiceNavigation";
 import { navigationFor } from "@/components/app/navigation";
 import { QueryProvider } from "@/components/app/QueryProvider";
 import { NotificationsLink } from "@/components/app/NotificationsLink";
-import { getCtx } from "@/server/session";
+import { getActor, getCtx } from "@/server/session";
 import { countUnreadNotifications } from "@/domain/notifications/unread-count";
 import "./app.css";
 
@@ -19,9 +19,10 @@ export const metadata: Metadata = {
 const ROLE_LABELS = { caseworker: "caseworker", supervisor: "supervisor", admin: "administrator", party: "party representative", amicus: "amicus applicant" } as const;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const ctx = await getCtx();
-  const actor = ctx.actor;
-  const unread = actor ? countUnreadNotifications(ctx) : 0;
+  // getActor is cached for the request, and reads the database only when there is a session cookie:
+  // the not-found page is prerendered at build time, when the database must not be opened.
+  const actor = await getActor();
+  const unread = actor ? countUnreadNotifications(await getCtx()) : 0;
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>
