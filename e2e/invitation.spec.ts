@@ -30,6 +30,7 @@ test("a caseworker invites the respondent's representative, who registers into t
   await expect(invitee.getByRole("heading", { level: 1, name: "Account created" })).toBeVisible();
 
   await signIn(invitee, email, "Harbour-Quill-Meadow-17");
+  await expect(invitee.getByRole("heading", { level: 1, name: "My cases" })).toBeVisible();
   await invitee.goto(caseUrl.replace("/cases/", "/portal/cases/"));
   await expect(invitee.getByRole("heading", { level: 1 })).toHaveText(CASE_TITLE);
   await expect(invitee.getByText("Nova Luna Interactive Inc, represented by Pellworth Saxby LLP")).toBeVisible();
@@ -41,6 +42,6 @@ test("a caseworker invites the respondent's representative, who registers into t
   // The link works once.
   await invitee.context().clearCookies();
   await invitee.goto(linkIn(mail, "/create-account?invitation="));
-  await expect(invitee.getByText("This invitation has already been used")).toBeVisible();
+  await expect(invitee.getByText("This invitation has already been used").first()).toBeVisible();
   await invitee.context().close();
 });

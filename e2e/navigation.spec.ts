@@ -1,13 +1,16 @@
 import { test, expect } from "@playwright/test";
 import { expectNoAxeViolations, storageStateFor, type DemoRole } from "./fixtures";
 
-const EXPECTED_NAVIGATION: Record<DemoRole, { home: string; heading: string; links: string[] }> = {
-  caseworker: { home: "/dashboard", heading: "Dashboard", links: ["Dashboard", "Triage", "Cases", "Deadlines", "Sign out"] },
-  supervisor: { home: "/dashboard", heading: "Dashboard", links: ["Dashboard", "Triage", "Cases", "Deadlines", "Sign out"] },
-  admin: { home: "/dashboard", heading: "Dashboard", links: ["Dashboard", "Triage", "Cases", "Deadlines", "Admin", "Sign out"] },
-  complainant: { home: "/portal", heading: "My cases", links: ["My cases", "Submit a complaint", "Sign out"] },
-  respondent: { home: "/portal", heading: "My cases", links: ["My cases", "Submit a complaint", "Sign out"] },
-  amicus: { home: "/portal/applications", heading: "My applications", links: ["My applications", "Sign out"] },
+// Signed-in users also have the notifications link, with the unread count when there is one.
+const NOTIFICATIONS = /^Notifications( \(\d+ unread\))?$/;
+
+const EXPECTED_NAVIGATION: Record<DemoRole, { home: string; heading: string; links: (string | RegExp)[] }> = {
+  caseworker: { home: "/dashboard", heading: "Dashboard", links: ["Dashboard", "Triage", "Cases", "Deadlines", NOTIFICATIONS, "Sign out"] },
+  supervisor: { home: "/dashboard", heading: "Dashboard", links: ["Dashboard", "Triage", "Cases", "Deadlines", NOTIFICATIONS, "Sign out"] },
+  admin: { home: "/dashboard", heading: "Dashboard", links: ["Dashboard", "Triage", "Cases", "Deadlines", "Admin", NOTIFICATIONS, "Sign out"] },
+  complainant: { home: "/portal", heading: "My cases", links: ["My cases", "Submit a complaint", NOTIFICATIONS, "Sign out"] },
+  respondent: { home: "/portal", heading: "My cases", links: ["My cases", "Submit a complaint", NOTIFICATIONS, "Sign out"] },
+  amicus: { home: "/portal/applications", heading: "My applications", links: ["My applications", NOTIFICATIONS, "Sign out"] },
 };
 
 for (const [role, expected] of Object.entries(EXPECTED_NAVIGATION) as [DemoRole, (typeof EXPECTED_NAVIGATION)[DemoRole]][]) {

@@ -39,6 +39,14 @@ describe("LocalBlobStore", () => {
     expect(fs.readdirSync(path.join(dir, "blobs")).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
   });
 
+  it("renames a finished upload on the same filesystem into place instead of writing it a second time", async () => {
+    const file = source("upload-same-fs", "bytes that should be moved, not copied");
+    const inode = fs.statSync(file).ino;
+    const stored = await store.putFile(file);
+    expect(fs.statSync(store.pathFor(stored.sha256)).ino).toBe(inode);
+    expect(stored.sha256).toBe(sha256("bytes that should be moved, not copied"));
+  });
+
   it("hashes files larger than one read buffer correctly", async () => {
     const bytes = Buffer.alloc(3 * 1024 * 1024 + 17);
     for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 31) & 0xff;

@@ -14,8 +14,9 @@ export const isSha256Hex = (value: string): boolean => SHA256_HEX.test(value);
 /**
  * Blobs on the local disk under `root`, named by their SHA-256 and fanned out by its first two hex
  * characters (`root/ab/ab12…`) so no folder grows to millions of entries. A blob appears under its
- * name only once its bytes are on disk: written to a temp file in `root`, fsynced, renamed, and the
- * folders fsynced, so a power cut leaves either the whole blob or an orphan temp file.
+ * name only once its bytes are on disk: the finished file (or, across filesystems, a temp copy in
+ * `root`) is fsynced, renamed, and the folders fsynced, so a power cut leaves either the whole blob
+ * or an orphan file for a sweep.
  */
 export class LocalBlobStore implements BlobStore {
   constructor(readonly root: string) {}
@@ -27,6 +28,11 @@ export class LocalBlobStore implements BlobStore {
 
   async putFile(sourcePath: string): Promise<{ sha256: string; sizeBytes: number }> {
     await fs.promises.mkdir(this.root, { recursive: true });
+    // Uploads finish under the same DATA_DIR, so the finished file can usually be hashed where it
+    // lies and renamed into place: one read instead of a read and a second full write. Across
+    // filesystems a rename is impossible, and the bytes are copied instead.
+    const moved = await this.moveIntoPlace(sourcePath);
+    if (moved) return moved;
     const tempPath = path.join(this.root, `${TEMP_PREFIX}${randomUUID()}`);
     const hash = createHash("sha256");
     let sizeBytes = 0;
@@ -63,6 +69,41 @@ export class LocalBlobStore implements BlobStore {
       await fs.promises.rm(tempPath, { force: true });
       throw error;
     }
+  }
+
+  private async moveIntoPlace(sourcePath: string): Promise<{ sha256: string; sizeBytes: number } | null> {
+    const hash = createHash("sha256");
+    let sizeBytes = 0;
+    const source = await fs.promises.open(sourcePath, "r+");
+    try {
+      for await (const chunk of source.createReadStream({ highWaterMark: COPY_CHUNK_BYTES, autoClose: false, start: 0 }) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        sizeBytes += chunk.length;
+      }
+      await source.sync();
+    } finally {
+      await source.close();
+    }
+    const sha256 = hash.digest("hex");
+    const finalPath = this.pathFor(sha256);
+    const existing = await statOrNull(finalPath);
+    if (existing && existing.size === sizeBytes) {
+      await fs.promises.rm(sourcePath, { force: true });
+      return { sha256, sizeBytes };
+    }
+    const folder = path.dirname(finalPath);
+    const folderIsNew = (await statOrNull(folder)) === null;
+    await fs.promises.mkdir(folder, { recursive: true });
+    try {
+      await fs.promises.rename(sourcePath, finalPath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EXDEV") return null;
+      throw error;
+    }
+    await fsyncDirectory(folder);
+    await fsyncDirectory(path.dirname(sourcePath));
+    if (folderIsNew) await fsyncDirectory(this.root);
+    return { sha256, sizeBytes };
   }
 
   has(sha256: string): boolean {
