@@ -6,6 +6,7 @@ import { organisationMembers, organisations, users, type UserRole } from "./sche
 import type { Actor, Ctx } from "@/domain/context";
 import { DEFAULT_CONFIG } from "@/domain/context";
 import { newId } from "@/domain/ids";
+import { DomainError } from "@/domain/errors";
 
 /** A fresh SQLite file, migrated from db/migrations exactly as production is. For tests only. */
 export function createTestDb(): { db: Db; file: string; close: () => void } {
@@ -48,4 +49,15 @@ export function makeUser(db: Db, role: UserRole, options: { email?: string; orga
     .run();
   for (const organisationId of options.organisationIds ?? []) db.insert(organisationMembers).values({ organisationId, userId: id, joinedAt: at }).run();
   return { id, email, name: `Test ${role}`, role, team: null, organisationIds: options.organisationIds ?? [], emailVerified: true };
+}
+
+/** The DomainError a call throws, for asserting its code and message; fails the test if it throws none. */
+export function thrown(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError, but nothing was thrown");
 }

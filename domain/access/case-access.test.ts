@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { caseParties, cases, type CaseStatus, type PartyRole } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { canSeeEvidence, getCaseForActor, sidesForActor, type EvidenceVisibilityFacts } from "./case-access";
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 function insertCase(db: Db, options: { title: string; status: CaseStatus; createdBy: string; publishedAt?: string | null; reference?: string | null }): string {
   const id = newId();

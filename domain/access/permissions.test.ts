@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "@/db/testing";
 import type { UserRole } from "@/db/schema";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { hasPermission, requireActor, requirePermission, type Permission } from "./permissions";
 
 type RoleOrSignedOut = UserRole | "signed_out";
@@ -39,16 +39,6 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean,
 function actorFor(role: RoleOrSignedOut): Actor | null {
   if (role === "signed_out") return null;
   return { id: `user-${role}`, email: `${role}@example.test`, name: role, role, team: null, organisationIds: [], emailVerified: true };
-}
-
-function thrown(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
 }
 
 const cases = (Object.keys(EXPECTED) as Permission[]).flatMap((permission) =>

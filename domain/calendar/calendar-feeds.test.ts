@@ -3,9 +3,8 @@ import { eq, like } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, calendarFeeds, caseParties, cases, organisationMembers, users } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { startDeadline } from "../deadlines/case-clock";
@@ -26,16 +25,6 @@ let amicus: Actor;
 let complainantOrg: string;
 let myCase: string;
 let otherCase: string;
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 function makeCase(reference: string, assignedTo: string, complainantOrganisation: string): string {
   const id = newId();

@@ -2,9 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, caseParties, cases, conflictDeclarations, notifications, users, type CaseStatus } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { acceptComplaint } from "./accept-complaint";
@@ -20,16 +19,6 @@ import { getCaseAssignment } from "./get-case-assignment";
 import { getCaseWorkspace } from "./get-case-workspace";
 import { listTriageQueue } from "./list-triage-queue";
 import { CASE_CHANGED_MESSAGE } from "./state-machine";
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;

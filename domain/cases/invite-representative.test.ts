@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, caseParties, cases, emailTokens, mailOutbox, organisationMembers, organisations, users, type CaseStatus } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
 import { DomainError } from "../errors";
 import { newId } from "../ids";
@@ -45,16 +45,6 @@ function makeCase(options: { status?: CaseStatus; respondentRep?: string | null;
     db.insert(caseParties).values({ id: newId(), caseId: id, organisationId: respondentOrg, role: "respondent", representativeOrganisationId: options.respondentRep ?? null, addedAt: stamp }).run();
   }
   return id;
-}
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
 }
 
 async function rejection(work: Promise<unknown>): Promise<DomainError> {

@@ -3,25 +3,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { caseParties, cases, conflictDeclarations, deadlines, type CaseStatus, type IpRight } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { startDeadline } from "../deadlines/case-clock";
 import { reindexCaseForSearch } from "./search-index";
 import { listTriageQueue, SEARCH_MATCH_CAP, TRIAGE_SORTS, type TriageQueueQuery, type TriageSort } from "./list-triage-queue";
 
 // FIXED_NOW is 2026-11-22T10:00Z. UK summer time ended on 2026-10-25, and was in force on 2026-08-01.
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;

@@ -2,25 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, cases } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { deleteDraftComplaint } from "./delete-draft";
 import { complainantDefaults, getDraftForFiler, listDraftComplaints } from "./get-draft";
 import { saveComplaintSection } from "./save-complaint-section";
 import { startComplaint } from "./start-complaint";
 import { COMPLETE_ANSWERS } from "./test-answers";
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;

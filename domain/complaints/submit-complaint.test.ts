@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, caseParties, cases, mailOutbox, notifications, organisations } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { getCaseForActor } from "../access/case-access";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { getSubmittedComplaintForFiler } from "./get-draft";
@@ -13,16 +12,6 @@ import { saveComplaintSection } from "./save-complaint-section";
 import { startComplaint } from "./start-complaint";
 import { submitComplaint } from "./submit-complaint";
 import { COMPLETE_ANSWERS } from "./test-answers";
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;

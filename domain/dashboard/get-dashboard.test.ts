@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, cases, clockEvents, deadlines, organisationMembers, users, type CaseStatus } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
-import { createTestDb, FIXED_NOW, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { recordAudit } from "../audit/record";
 import { OPEN_STATES } from "../cases/state-machine";
@@ -296,16 +295,6 @@ function comparable(payload: DashboardPayload) {
 }
 
 const dashboard = (input: Parameters<typeof getDashboard>[1] = {}, actor: Actor = me) => getDashboard(testCtx(db, actor), input);
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 describe("getDashboard matches a direct count", () => {
   const scopes: [string, () => Scope][] = [

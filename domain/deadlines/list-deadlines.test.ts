@@ -2,25 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { cases, deadlines, users } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { startDeadline } from "./case-clock";
 import { stopClock } from "./stop-clock";
 import { DEADLINE_COUNT_CAP, DEADLINE_SORTS, DEADLINE_TABS, deadlinesForMonth, getDeadlinesView, listDeadlines, type DeadlineSort, type DeadlineTab } from "./list-deadlines";
 
 // FIXED_NOW is 2026-11-22T10:00Z, a Sunday in GMT: "today" is 2026-11-22 and today + 7 is 2026-11-29.
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;

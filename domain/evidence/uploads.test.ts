@@ -5,9 +5,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, uploadSessions } from "@/db/schema";
-import { createTestDb, FIXED_NOW, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { makeUploadTestWorld } from "./upload-test-world";
 import { ABANDONED_REASON, DISCARDED_REASON, discardUpload, getCompletedUploadForActor, startUpload, sweepStaleUploads } from "./uploads";
@@ -29,16 +28,6 @@ afterAll(() => {
   testDb.close();
   fs.rmSync(uploadsDir, { recursive: true, force: true });
 });
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 const hexId = () => newId().replaceAll("-", "");
 const start = (actor: Actor | null, input: Partial<Parameters<typeof startUpload>[1]> = {}, now = FIXED_NOW) =>

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, notifications } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { safeInAppLink } from "./links";
 import { listNotifications } from "./list-notifications";
@@ -19,16 +18,6 @@ let other: Actor;
 
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(FIXED_NOW.getTime() + minutes * MINUTE);
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 function notify(user: Actor, minutes: number, overrides: { title?: string; link?: string | null } = {}): string {
   return db.transaction((tx) =>

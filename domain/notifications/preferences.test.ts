@@ -2,25 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, mailOutbox, notificationPreferences, notifications } from "@/db/schema";
-import { createTestDb, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, makeUser, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { NOTIFICATION_KINDS, notificationKindsFor } from "./kinds";
 import { notifyUser } from "./notify";
 import { emailModeFor, getEmailPreferences, saveEmailPreferences } from "./preferences";
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 /** Every kind the role can receive, answered `mode`, with some answered differently. */
 function answers(role: Actor["role"], mode: string, overrides: Record<string, string> = {}): Record<string, string> {

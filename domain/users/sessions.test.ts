@@ -2,10 +2,9 @@ import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, organisationMembers, userSessions, users } from "@/db/schema";
-import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, makeOrganisation, makeUser, testCtx, thrown } from "@/db/testing";
 import { verifyAuditChain } from "../audit/verify-chain";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { endSession, loadActorForSession, startSession } from "./sessions";
 import { setUserDisabled } from "./set-user-disabled";
 
@@ -20,16 +19,6 @@ beforeEach(() => {
 });
 
 afterEach(() => testDb.close());
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 const auditActions = () => db.select().from(auditEvents).orderBy(asc(auditEvents.seq)).all();
 const at = (ms: number) => new Date(FIXED_NOW.getTime() + ms);

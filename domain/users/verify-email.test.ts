@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, emailTokens, mailOutbox, users } from "@/db/schema";
-import { createTestDb, FIXED_NOW, testCtx } from "@/db/testing";
+import { createTestDb, FIXED_NOW, testCtx, thrown } from "@/db/testing";
 import type { Actor } from "../context";
-import { DomainError } from "../errors";
 import { hashEmailToken } from "./email-tokens";
 import { registerParty } from "./register-party";
 import { MAX_VERIFICATION_RESENDS_PER_HOUR, resendVerificationEmail } from "./resend-verification-email";
@@ -21,16 +20,6 @@ afterAll(() => testDb.close());
 
 const HOUR = 60 * 60 * 1000;
 const at = (offsetMs: number) => new Date(FIXED_NOW.getTime() + offsetMs);
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError, but nothing was thrown");
-}
 
 /** Registers a party and returns their id and the token from the newest verification mail. */
 async function register(email: string): Promise<{ userId: string; token: string }> {
