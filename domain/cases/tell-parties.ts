@@ -1,13 +1,13 @@
 import type { DbOrTx } from "@/db/client";
 import type { PartyRole } from "@/db/schema";
-import type { Ctx } from "../context";
+import { absoluteUrl, type Ctx } from "../context";
 import { notifyUser } from "../notifications/notify";
 import { usersActingFor } from "./case-recipients";
 
 /** Notifies, in-app and by email, everyone acting for the given sides of a case. */
 export function tellParties(
   tx: DbOrTx,
-  ctx: Pick<Ctx, "now">,
+  ctx: Pick<Ctx, "now" | "config">,
   input: { caseId: string; reference: string | null; sides: PartyRole[]; kind: string; title: string; body: string },
 ): void {
   const link = `/portal/cases/${input.caseId}`;
@@ -25,7 +25,7 @@ export function tellParties(
         link,
         email: {
           subject: `${input.reference ?? "Your complaint"}: ${input.title}`,
-          body: `Dear ${user.name},\n\n${input.body}\n\nSign in to IP Casework to see the case: ${link}\n\nIntellectual Property Regulator`,
+          body: `Dear ${user.name},\n\n${input.body}\n\nSign in to IP Casework to see the case: ${absoluteUrl(ctx.config, link)}\n\nIntellectual Property Regulator`,
         },
       });
     }
