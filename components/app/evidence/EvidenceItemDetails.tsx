@@ -46,6 +46,27 @@ function ItemLinks({ items, evidencePath }: { items: LinkedItem[]; evidencePath:
 }
 
 /** The item's facts as a summary list: what was filed, by whom, when, its fingerprint, and its versions. */
+/** The top of an evidence item page, the same for staff and parties: back link, exhibit, title, download. */
+export function EvidenceItemHeader({ view, casePath }: { view: EvidenceItemView; casePath: string }) {
+  const { item } = view;
+  return (
+    <>
+      <a className="govuk-back-link" href={`${casePath}#evidence`}>
+        Back to the case
+      </a>
+      <span className="govuk-caption-l">
+        {view.case.reference ?? "Case"} — exhibit {item.exhibitNumber}
+      </span>
+      <h1 className="govuk-heading-l">{item.title}</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/api/evidence/${item.id}/download`}>
+          Download<span className="govuk-visually-hidden"> exhibit {item.exhibitNumber}</span>
+        </a>
+      </p>
+    </>
+  );
+}
+
 export function EvidenceFacts({ view, evidencePath }: { view: EvidenceItemView; evidencePath: string }) {
   const { item } = view;
   const shownName = revealHiddenCharacters(item.originalFilename);

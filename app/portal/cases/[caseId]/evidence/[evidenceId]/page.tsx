@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/app/ActionForm";
 import { CaseOutcomeBanner } from "@/components/app/CaseOutcomeBanner";
-import { ChallengeList, CustodyLog, EvidenceFacts, VersionLinks } from "@/components/app/evidence/EvidenceItemDetails";
+import { ChallengeList, CustodyLog, EvidenceFacts, EvidenceItemHeader, VersionLinks } from "@/components/app/evidence/EvidenceItemDetails";
 import { getEvidenceItem, recordEvidenceView } from "@/domain/evidence/get-evidence-item";
 import { loadPage, requireSignedIn } from "@/server/page";
 import { withdrawEvidenceAction } from "./actions";
@@ -23,18 +23,7 @@ export default async function PartyEvidencePage({ params, searchParams }: { para
   return (
     <>
       <CaseOutcomeBanner done={done} />
-      <a className="govuk-back-link" href={`${casePath}#evidence`}>
-        Back to the case
-      </a>
-      <span className="govuk-caption-l">
-        {view.case.reference ?? "Case"} — exhibit {item.exhibitNumber}
-      </span>
-      <h1 className="govuk-heading-l">{item.title}</h1>
-      <p className="govuk-body">
-        <a className="govuk-link" href={`/api/evidence/${item.id}/download`}>
-          Download<span className="govuk-visually-hidden"> exhibit {item.exhibitNumber}</span>
-        </a>
-      </p>
+      <EvidenceItemHeader view={view} casePath={casePath} />
       <EvidenceFacts view={view} evidencePath={`${casePath}/evidence`} />
       <VersionLinks view={view} uploadPath={`${casePath}/evidence/upload`} />
       {view.can.challenge ? (
