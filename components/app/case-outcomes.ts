@@ -20,6 +20,11 @@ export const CASE_OUTCOMES = {
   "challenge-sent": "Challenge sent. The regulator will decide whether the item stays confidential.",
   "challenge-upheld": "Challenge decided: the confidentiality claim stands. Both sides have been told.",
   "challenge-rejected": "Challenge decided: the filer must file a non-confidential version. Both sides have been told.",
+  published: "Case published on the public register. The amicus window is open.",
+  "summary-updated": "Public summary updated on the register.",
+  "amicus-granted": "Leave to file an amicus brief granted. The applicant and the parties have been told.",
+  "amicus-refused": "Application to file an amicus brief refused. The applicant has been told why.",
+  "amicus-response-sent": "Response to the amicus brief sent to the regulator.",
 } as const;
 
 export type CaseOutcome = keyof typeof CASE_OUTCOMES;

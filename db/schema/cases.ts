@@ -55,6 +55,8 @@ export const cases = sqliteTable(
     closedAt: text("closed_at"),
     publishedAt: text("published_at"),
     publicSummary: text("public_summary"),
+    /** Last day (YYYY-MM-DD) third parties may apply to file an amicus brief; set when first published. */
+    amicusWindowClosesOn: text("amicus_window_closes_on"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

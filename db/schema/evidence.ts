@@ -8,7 +8,8 @@ export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
 export const EVIDENCE_STATUSES = ["received", "accepted", "rejected", "withdrawn", "superseded"] as const;
 
-export const FILING_SIDES = ["complainant", "respondent", "regulator"] as const;
+/** `amicus`: a brief filed by a third party with the regulator's leave (exhibit prefix A-). */
+export const FILING_SIDES = ["complainant", "respondent", "regulator", "amicus"] as const;
 export type FilingSide = (typeof FILING_SIDES)[number];
 
 /** One submission of one or more files by one filer: the unit a receipt covers. */
@@ -85,6 +86,8 @@ export const uploadSessions = sqliteTable(
     /** Set once the upload has become an evidence item (or was refused, with the reason). */
     evidenceId: text("evidence_id"),
     refusedReason: text("refused_reason"),
+    /** For purpose `amicus_brief`: the granted application the brief is filed under. */
+    amicusApplicationId: text("amicus_application_id"),
   },
   (t) => [index("upload_sessions_user").on(t.userId, t.createdAt), index("upload_sessions_created").on(t.createdAt)],
 );
@@ -125,7 +128,12 @@ export const integrityAlerts = sqliteTable(
   (t) => [index("integrity_alerts_detected").on(t.detectedAt)],
 );
 
+/**
+ * applied → granted | refused; granted → brief_filed (the brief met the terms of leave and is on the
+ * record) | withdrawn. `brief_accepted` is unused and kept only so old rows stay valid.
+ */
 export const AMICUS_STATUSES = ["applied", "granted", "refused", "brief_filed", "brief_accepted", "withdrawn"] as const;
+export type AmicusStatus = (typeof AMICUS_STATUSES)[number];
 
 export const amicusApplications = sqliteTable(
   "amicus_applications",
@@ -133,19 +141,54 @@ export const amicusApplications = sqliteTable(
     id: text("id").primaryKey(),
     caseId: text("case_id").notNull().references(() => cases.id),
     applicantId: text("applicant_id").notNull().references(() => users.id),
+    /** Who they are (person or body) and whom they represent. */
     applicantName: text("applicant_name").notNull(),
     represents: text("represents").notNull(),
     interest: text("interest").notNull(),
+    /** Any relationship with either party, as disclosed; null when they declined to disclose. */
     disclosure: text("disclosure"),
+    /** Who funded or contributed to the brief, as disclosed; null when they declined to disclose. */
+    fundingDisclosure: text("funding_disclosure"),
+    /** Allowed, but shown to the caseworker deciding the application. */
     declinedToDisclose: integer("declined_to_disclose", { mode: "boolean" }).notNull(),
     pointsSummary: text("points_summary").notNull(),
+    /** Why the parties will not make these points themselves. */
+    whyNotParties: text("why_not_parties").notNull().default(""),
     requestedWords: integer("requested_words").notNull(),
     status: text("status", { enum: AMICUS_STATUSES }).notNull(),
+    /** Reasons for granting or refusing, which the applicant reads. */
     decisionReasons: text("decision_reasons"),
+    decidedBy: text("decided_by").references(() => users.id),
+    /** Set on grant: the most words the brief may have, and the last day to file it (YYYY-MM-DD). */
     wordLimit: integer("word_limit"),
+    briefDueOn: text("brief_due_on"),
     briefEvidenceId: text("brief_evidence_id"),
+    briefWordCount: integer("brief_word_count"),
+    briefFiledAt: text("brief_filed_at"),
+    /** The last day (YYYY-MM-DD) the parties may respond to the filed brief. */
+    responseDueOn: text("response_due_on"),
     createdAt: text("created_at").notNull(),
     decidedAt: text("decided_at"),
   },
-  (t) => [index("amicus_case").on(t.caseId), index("amicus_applicant").on(t.applicantId)],
+  (t) => [
+    index("amicus_case").on(t.caseId),
+    index("amicus_applicant").on(t.applicantId),
+    // One live application per applicant per case; after a refusal or withdrawal they may apply again.
+    uniqueIndex("amicus_one_live_per_applicant").on(t.caseId, t.applicantId).where(sql`status in ('applied', 'granted', 'brief_filed')`),
+  ],
+);
+
+/** A party's written response to a filed amicus brief. */
+export const amicusResponses = sqliteTable(
+  "amicus_responses",
+  {
+    id: text("id").primaryKey(),
+    applicationId: text("application_id").notNull().references(() => amicusApplications.id),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    side: text("side", { enum: ["complainant", "respondent"] }).notNull(),
+    filedBy: text("filed_by").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("amicus_responses_application").on(t.applicationId)],
 );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { caseParties, cases, type CaseStatus, type Confidentiality, type PartyRole } from "@/db/schema";
+import { caseParties, cases, type CaseStatus, type Confidentiality, type FilingSide, type PartyRole } from "@/db/schema";
 import type { Actor, Ctx } from "../context";
 import { isStaff } from "../context";
 import { DomainError } from "../errors";
@@ -64,7 +64,7 @@ export function getCaseForActor(ctx: Pick<Ctx, "db" | "actor">, caseId: string, 
 
 export interface EvidenceVisibilityFacts {
   confidentiality: Confidentiality;
-  filingSide: "complainant" | "respondent" | "regulator";
+  filingSide: FilingSide;
   status: "received" | "accepted" | "rejected" | "withdrawn" | "superseded";
   casePublished: boolean;
 }

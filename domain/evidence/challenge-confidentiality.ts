@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { confidentialityChallenges } from "@/db/schema";
+import { confidentialityChallenges, type FilingSide } from "@/db/schema";
 import type { Ctx } from "../context";
 import { requireActor } from "../access/permissions";
 import { recordAudit } from "../audit/record";
@@ -77,7 +77,7 @@ export interface ChallengeTarget {
   exhibitNumber: string;
   /** Null when the challenger may only know the item exists. */
   title: string | null;
-  filingSide: "complainant" | "respondent" | "regulator";
+  filingSide: FilingSide;
   confidentiality: "public" | "parties" | "restricted";
   receivedAt: string;
   /** Whether the viewer may challenge it now (the page shows why not otherwise). */

@@ -14,4 +14,4 @@ export const CONFIDENTIALITY_MEANING_FOR_RECORD: Record<Confidentiality, string>
   restricted: "the regulator and the filing side only",
 };
 
-export const FILING_SIDE_NAME: Record<FilingSide, string> = { complainant: "the complainant", respondent: "the respondent", regulator: "the regulator" };
+export const FILING_SIDE_NAME: Record<FilingSide, string> = { complainant: "the complainant", respondent: "the respondent", regulator: "the regulator", amicus: "the amicus" };

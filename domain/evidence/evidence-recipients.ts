@@ -48,7 +48,7 @@ export function tellAboutEvidence(tx: DbOrTx, ctx: Pick<Ctx, "now" | "actor" | "
   };
   for (const recipient of recipients.staff ?? []) send(recipient, notice.staffLink);
   for (const side of recipients.sides ?? []) {
-    if (side === "regulator") continue;
+    if (side === "regulator" || side === "amicus") continue;
     for (const recipient of usersActingFor(tx, notice.caseId, side)) send(recipient, notice.portalLink);
   }
 }

@@ -55,7 +55,7 @@ export function mayFileVersionOf(filingSide: FilingSide | null, item: Pick<Evide
   return filingSide !== null && filingSide === item.filingSide && LIVE.includes(item.status);
 }
 
-export const FILING_SIDE_LABELS: Record<FilingSide, string> = { complainant: "Complainant", respondent: "Respondent", regulator: "Regulator" };
+export const FILING_SIDE_LABELS: Record<FilingSide, string> = { complainant: "Complainant", respondent: "Respondent", regulator: "Regulator", amicus: "Amicus" };
 
 export const CONFIDENTIALITY_LABELS: Record<EvidenceRow["confidentiality"], string> = { public: "Public", parties: "Parties only", restricted: "Restricted" };
 

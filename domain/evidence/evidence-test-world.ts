@@ -6,6 +6,7 @@ import { FIXED_NOW, makeOrganisation, makeUser } from "@/db/testing";
 import type { Actor } from "../context";
 import { DomainError } from "../errors";
 import { newId } from "../ids";
+import { EXHIBIT_PREFIX } from "./filing-side";
 import type { EvidenceRow } from "./evidence-rules";
 
 /**
@@ -60,7 +61,7 @@ export function makeEvidenceTestWorld(db: Db) {
     return id;
   }
 
-  const filerFor: Record<FilingSide, Actor> = { complainant: people.complainantLawyer, respondent: people.respondentLawyer, regulator: people.caseworker };
+  const filerFor: Record<FilingSide, Actor> = { complainant: people.complainantLawyer, respondent: people.respondentLawyer, regulator: people.caseworker, amicus: people.amicus };
   const counters = new Map<string, number>();
 
   /** An evidence row as a submission leaves it, with the next exhibit number for its side unless given. */
@@ -73,7 +74,7 @@ export function makeEvidenceTestWorld(db: Db) {
     } = {},
   ): EvidenceRow {
     const side = options.side ?? "complainant";
-    const prefix = { complainant: "C", respondent: "R", regulator: "X" }[side];
+    const prefix = EXHIBIT_PREFIX[side];
     const key = `${caseId}:${prefix}`;
     const next = (counters.get(key) ?? 0) + 1;
     counters.set(key, next);

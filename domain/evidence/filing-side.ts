@@ -24,4 +24,4 @@ export function requireFilingSide(ctx: Pick<Ctx, "db" | "actor">, caseId: string
   return side;
 }
 
-export const EXHIBIT_PREFIX: Record<FilingSide, string> = { complainant: "C", respondent: "R", regulator: "X" };
+export const EXHIBIT_PREFIX: Record<FilingSide, string> = { complainant: "C", respondent: "R", regulator: "X", amicus: "A" };

@@ -264,7 +264,7 @@ function applyReplacement(tx: DbOrTx, ctx: Ctx, replaced: EvidenceRow, replaceme
 const listing = (items: ReceiptItem[]) => items.map((item) => `${item.exhibitNumber}: ${item.title}`).join("\n");
 const itemCount = (n: number) => (n === 1 ? "1 item" : `${n} items`);
 
-const OTHER_SIDES: Record<FilingSide, FilingSide[]> = { complainant: ["respondent"], respondent: ["complainant"], regulator: ["complainant", "respondent"] };
+const OTHER_SIDES: Record<FilingSide, FilingSide[]> = { complainant: ["respondent"], respondent: ["complainant"], regulator: ["complainant", "respondent"], amicus: ["complainant", "respondent"] };
 
 /**
  * The case's caseworker (or all staff, if nobody has it) hears of every filing; the other side

@@ -78,6 +78,7 @@ export function startUpload(ctx: Ctx, input: z.input<typeof StartUploadInput>): 
       sizeBytes: null,
       evidenceId: null,
       refusedReason: null,
+      amicusApplicationId: null,
     };
     tx.insert(uploadSessions).values(row).run();
     return row;

@@ -26,7 +26,7 @@ export function sidesThatMustAct(tx: DbOrTx, deadline: Pick<DeadlineRow, "ruleId
   if (deadline.ruleId === "non-confidential-version") {
     if (!deadline.subjectId) return [];
     const item = tx.select({ filingSide: evidence.filingSide }).from(evidence).where(eq(evidence.id, deadline.subjectId)).get();
-    return item && item.filingSide !== "regulator" ? [item.filingSide] : [];
+    return item && (item.filingSide === "complainant" || item.filingSide === "respondent") ? [item.filingSide] : [];
   }
   return BOTH_SIDES;
 }
