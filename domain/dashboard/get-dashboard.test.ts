@@ -127,11 +127,14 @@ beforeAll(async () => {
   startClock(insertCase("overdue", { status: "assessment", assignedTo: patents.id }), "non-confidential-version", "2026-11-10"); // due 17 Nov
   // Ten working days from Friday 13 November: five used by today, five left.
   startClock(insertCase("fiveWorkingLeft", { status: "awaiting_information", assignedTo: patents.id }), "information-response", "2026-11-13");
+  // Ten working days from today: none used, ten left (amber's edge); twenty from Monday 9 November: nine used, eleven left.
+  startClock(insertCase("tenWorkingLeft", { status: "awaiting_information", assignedTo: patents.id }), "information-response", "2026-11-22");
+  startClock(insertCase("elevenWorkingLeft", { status: "assessment", assignedTo: patents.id }), "respondent-representations", "2026-11-09");
   const both = insertCase("overdueAndRed", { status: "assessment", assignedTo: patents.id });
   startClock(both, "non-confidential-version", "2026-11-16");
   startClock(both, "non-confidential-version", "2026-11-01");
   const twoLevels = insertCase("amberAndRed", { status: "assessment", assignedTo: me.id });
-  startClock(twoLevels, "non-confidential-version", "2026-11-18");
+  startClock(twoLevels, "non-confidential-version", "2026-11-21");
   startClock(twoLevels, "non-confidential-version", "2026-11-16");
   const stopped = startClock(insertCase("stopped", { status: "assessment", assignedTo: patents.id }), "non-confidential-version", "2026-11-19");
   stopClock(testCtx(db, me), { deadlineId: stopped.id, reason: "Information request sent" });
@@ -196,7 +199,7 @@ function expectedDeadlineIds(figure: "due-7" | "due-14" | "overdue" | "stopped",
     .sort();
 }
 
-/** Every running deadline counted out, with no window: the dashboard's 15-day window must lose nothing. */
+/** Every running deadline counted out, with no window: the dashboard's 21-day window must lose nothing. */
 function expectedRisk(scope: Scope): { red: string[]; amber: string[] } {
   const holidays = holidaysInForce(db);
   const level = new Map<string, "red" | "amber">();
@@ -204,7 +207,7 @@ function expectedRisk(scope: Scope): { red: string[]; amber: string[] } {
     const events = db.select().from(clockEvents).where(eq(clockEvents.deadlineId, deadline.id)).orderBy(sql`rowid`).all();
     const state = clockStateFromEvents(events);
     const remaining = deadline.length + state.extensionDays - countedDaysElapsed(deadline, state, today, holidays);
-    const found = expired(deadline.expiresAt) || remaining <= 2 ? "red" : remaining <= 5 ? "amber" : null;
+    const found = expired(deadline.expiresAt) || remaining <= 5 ? "red" : remaining <= 10 ? "amber" : null;
     if (found === "red" || (found === "amber" && level.get(deadline.caseId) !== "red")) level.set(deadline.caseId, found);
   }
   const of = (l: "red" | "amber") => [...level].filter(([, v]) => v === l).map(([k]) => k).sort();
@@ -352,10 +355,14 @@ describe("getDashboard on known rows", () => {
 
   it("counts the Patents team's deadlines and cases at risk", () => {
     const patentsTeam = dashboard({ team: "Patents" });
-    expect(patentsTeam.deadlines).toEqual({ "due-7": 8, "due-14": 8, overdue: 2, stopped: 1 });
-    // Red: 0 left, 1 left, overdue, overdue-and-red, restarted with 2 left. Amber: 3 and 5 calendar days, 5 working days.
-    expect(patentsTeam.atRisk).toMatchObject({ red: 5, amber: 3, truncated: false });
-    expect(expectedRisk({ team: "Patents" }).red).toEqual([caseIds.zeroLeft, caseIds.oneLeft, caseIds.overdue, caseIds.overdueAndRed, caseIds.restartedTwoLeft].sort());
+    expect(patentsTeam.deadlines).toEqual({ "due-7": 8, "due-14": 9, overdue: 2, stopped: 1 });
+    // Red: 0, 1, 3 and 5 calendar days left, 5 working days left, overdue, overdue-and-red, restarted with 2 left.
+    // Amber: 6 calendar days and 10 working days left; 11 working days left is not at risk.
+    expect(patentsTeam.atRisk).toMatchObject({ red: 8, amber: 2, truncated: false });
+    expect(expectedRisk({ team: "Patents" }).red).toEqual(
+      [caseIds.zeroLeft, caseIds.oneLeft, caseIds.threeLeft, caseIds.fiveLeft, caseIds.fiveWorkingLeft, caseIds.overdue, caseIds.overdueAndRed, caseIds.restartedTwoLeft].sort(),
+    );
+    expect(expectedRisk({ team: "Patents" }).amber).toEqual([caseIds.sixLeft, caseIds.tenWorkingLeft].sort());
     // A case with an amber and a red deadline is red, once.
     const mine = dashboard({ caseworkerId: me.id });
     expect(expectedRisk({ caseworkerId: me.id }).red).toContain(caseIds.amberAndRed);
@@ -524,7 +531,9 @@ describe("listFigure lists the rows behind each figure", () => {
     expect(byCase.get(caseIds.oneLeft!)).toMatchObject({ risk: "Red", remaining: 1, due: "2026-11-23", deadline: "Non-confidential version of a confidential document" });
     expect(byCase.get(caseIds.restartedTwoLeft!)).toMatchObject({ remaining: 2 });
     const amber = new Map(allPages({ figure: "at-risk", level: "amber", team: "Patents" }).map((r) => [r.caseId, r.cells]));
-    expect(amber.get(caseIds.fiveWorkingLeft!)).toMatchObject({ risk: "Amber", remaining: 5, due: "2026-11-27" });
+    expect(byCase.get(caseIds.fiveWorkingLeft!)).toMatchObject({ risk: "Red", remaining: 5, due: "2026-11-27" });
+    expect(amber.get(caseIds.tenWorkingLeft!)).toMatchObject({ risk: "Amber", remaining: 10, due: "2026-12-04" });
+    expect(amber.has(caseIds.elevenWorkingLeft!)).toBe(false);
   });
 
   it("titles each list and keeps the figure's own narrowing", () => {

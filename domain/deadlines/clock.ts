@@ -2,6 +2,7 @@ import type { clockEvents, deadlines } from "@/db/schema";
 import { compareCalendarDates } from "./calendar-date";
 import { computeDeadline, type ClockStop, type DeadlineRequest, type DeadlineResult } from "./engine";
 import type { HolidayData } from "./holidays";
+import { AMBER_MAX_REMAINING, RED_MAX_REMAINING } from "./rag-thresholds";
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
 export type ClockEventRow = typeof clockEvents.$inferSelect;
@@ -70,9 +71,9 @@ export function countedDaysElapsed(terms: Terms, state: ClockState, today: strin
 
 export type ClockRag = "green" | "amber" | "red";
 
-/** Red at 5 or fewer counted days left (or overdue), amber at 10 or fewer. */
+/** Red at RED_MAX_REMAINING or fewer counted days left (or overdue), amber at AMBER_MAX_REMAINING or fewer. */
 export function ragFor(remaining: number): ClockRag {
-  if (remaining <= 5) return "red";
-  if (remaining <= 10) return "amber";
+  if (remaining <= RED_MAX_REMAINING) return "red";
+  if (remaining <= AMBER_MAX_REMAINING) return "amber";
   return "green";
 }
