@@ -6,6 +6,7 @@ import type { Actor } from "../context";
 import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { csvCell, csvLine, exportFigureCsv } from "./export-csv";
+import { parseCsv } from "./csv-testing";
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -31,33 +32,6 @@ afterAll(() => testDb.close());
 const text = (chunks: Iterable<string>) => [...chunks].join("");
 
 /** A small RFC 4180 reader, to check the file round-trips. */
-function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && input[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe("csvCell", () => {
   it("quotes fields with commas, quotes or line breaks, doubling the quotes", () => {

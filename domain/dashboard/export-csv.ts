@@ -42,22 +42,43 @@ export function exportFigureCsv(ctx: Ctx, input: FigureListQuery, { rowLimit = C
   return { filename: `${query.figure}-${first.today}.csv`, chunks: csvChunks(ctx, query, first, rowLimit) };
 }
 
-function* csvChunks(ctx: Ctx, query: FigureListQuery, first: FigureList, rowLimit: number): Generator<string> {
+function csvChunks(ctx: Ctx, query: FigureListQuery, first: FigureList, rowLimit: number): Generator<string> {
   const { columns } = first;
+  return pagedCsv({
+    headers: columns.map((c) => c.header),
+    first,
+    cells: (row) => columns.map((c) => row.cells[c.key] ?? null),
+    next: (cursor) => listFigure(ctx, { ...query, after: cursor }),
+    rowLimit,
+  });
+}
+
+/**
+ * A keyset-paged list as CSV, read one page at a time as the file is written, so each database
+ * read is short and a long export never sits whole in memory; it stops at `rowLimit` and says so.
+ */
+export function* pagedCsv<Row>(source: {
+  headers: string[];
+  first: { rows: Row[]; nextCursor: string | null };
+  cells: (row: Row) => CellValue[];
+  next: (cursor: string) => { rows: Row[]; nextCursor: string | null };
+  rowLimit?: number;
+}): Generator<string> {
+  const rowLimit = source.rowLimit ?? CSV_ROW_LIMIT;
   // A byte-order mark tells spreadsheet software the file is UTF-8, so names with accents survive.
-  yield `\uFEFF${csvLine(columns.map((c) => c.header))}`;
-  let page = first;
+  yield `\uFEFF${csvLine(source.headers)}`;
+  let page = source.first;
   let written = 0;
   for (;;) {
     const rows = page.rows.slice(0, rowLimit - written);
-    yield rows.map((row) => csvLine(columns.map((c) => row.cells[c.key] ?? null))).join("");
+    yield rows.map((row) => csvLine(source.cells(row))).join("");
     written += rows.length;
     const more = rows.length < page.rows.length || page.nextCursor !== null;
     if (!more) return;
-    if (written >= rowLimit) {
+    if (written >= rowLimit || page.nextCursor === null) {
       yield csvLine([`The list has more than ${rowLimit.toLocaleString("en-GB")} rows; only the first ${rowLimit.toLocaleString("en-GB")} are included.`]);
       return;
     }
-    page = listFigure(ctx, { ...query, after: page.nextCursor ?? undefined });
+    page = source.next(page.nextCursor);
   }
 }

@@ -5,7 +5,7 @@ import type { DeadlinesPayload, DeadlineTab } from "@/domain/deadlines/list-dead
 import { DeadlineCalendar } from "@/components/app/deadlines/DeadlineCalendar";
 import { DeadlineTable } from "@/components/app/deadlines/DeadlineTable";
 import { DeadlineTabs } from "@/components/app/deadlines/DeadlineTabs";
-import { deadlinesApiHref, deadlinesHref, TAB_LABELS, type DeadlineViewParams } from "@/components/app/deadlines/view-params";
+import { deadlinesApiHref, deadlinesExportHref, deadlinesHref, TAB_LABELS, type DeadlineViewParams } from "@/components/app/deadlines/view-params";
 
 const REFRESH_MS = 30_000;
 
@@ -56,7 +56,19 @@ export function DeadlinesLive({ params, calendarMonth, initialData, hasTeam, cou
         Updated at {updatedAt} (UK time).
         {isError ? " The latest changes could not be fetched; reload the page to try again." : null}
       </p>
-      {data.rows.length === 0 ? <p className="govuk-body govuk-!-font-weight-bold">{emptyText(params, hasTeam)}</p> : <DeadlineTable rows={data.rows} params={params} />}
+      {data.rows.length === 0 ? (
+        <p className="govuk-body govuk-!-font-weight-bold">{emptyText(params, hasTeam)}</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            <a className="govuk-link" href={deadlinesExportHref(params)} download>
+              Download this list as CSV
+            </a>{" "}
+            (every page)
+          </p>
+          <DeadlineTable rows={data.rows} params={params} />
+        </>
+      )}
       {params.after || data.nextCursor ? (
         <nav className="govuk-pagination" aria-label="Pagination">
           {params.after ? (

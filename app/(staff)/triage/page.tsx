@@ -3,8 +3,9 @@ import { ErrorSummary } from "@/components/govuk/ErrorSummary";
 import { TriageFilters } from "@/components/app/triage/TriageFilters";
 import { TriageQueueTable, type SortHeader } from "@/components/app/triage/TriageQueueTable";
 import { toQueueRow } from "@/components/app/triage/queue-rows";
-import { clearFiltersHref, hasFilters, readTriageParams, SORT_LABELS, TAB_LABELS, toQueueQuery, triageHref, type TriageParams } from "@/components/app/triage/queue-params";
+import { clearFiltersHref, hasFilters, readTriageParams, SORT_LABELS, TAB_LABELS, toQueueQuery, triageExportHref, triageHref, type TriageParams } from "@/components/app/triage/queue-params";
 import { hasPermission } from "@/domain/access/permissions";
+import { CSV_ROW_LIMIT } from "@/domain/dashboard/export-csv";
 import { listCaseworkerOptions } from "@/domain/cases/assign-case";
 import { listTriageQueue, SEARCH_MATCH_CAP, TRIAGE_TABS, type TriageQueuePage, type TriageSort, type TriageTab } from "@/domain/cases/list-triage-queue";
 import type { Ctx } from "@/domain/context";
@@ -77,6 +78,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
             <div className="govuk-inset-text">
               The search matched more than {SEARCH_MATCH_CAP.toLocaleString("en-GB")} complaints, so only the {SEARCH_MATCH_CAP.toLocaleString("en-GB")} most recent are listed. Add words to narrow it.
             </div>
+          ) : null}
+          {page.items.length > 0 ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href={triageExportHref(params)} download>
+                Download this list as CSV
+              </a>{" "}
+              (every page, up to {CSV_ROW_LIMIT.toLocaleString("en-GB")} rows)
+            </p>
           ) : null}
           <TriageQueueTable
             rows={page.items.map(toQueueRow)}

@@ -50,3 +50,6 @@ export function deadlinesHref(params: DeadlineViewParams, changes: Partial<Deadl
 
 /** The JSON the live view polls: the same view, with the calendar month it is showing. */
 export const deadlinesApiHref = (params: DeadlineViewParams, calendarMonth: string) => `/api/deadlines?${query(params, calendarMonth)}`;
+
+/** The whole list as CSV, every page, with the same tab, sort and filters. */
+export const deadlinesExportHref = (params: DeadlineViewParams) => `/api/deadlines/export?${query({ ...params, month: undefined, after: undefined })}`;

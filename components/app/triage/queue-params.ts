@@ -105,3 +105,6 @@ export const clearFiltersHref = (params: TriageParams) => triageHref({ tab: para
 
 export const hasFilters = (params: TriageParams) =>
   params.statuses.length > 0 || params.ipRights.length > 0 || params.clock.length > 0 || Boolean(params.caseworker || params.receivedFrom || params.receivedTo || params.q);
+
+/** The whole queue as CSV, every page, with the same view, sort, filters and search. */
+export const triageExportHref = (params: TriageParams) => `/api/triage/export?${query({ ...params, after: undefined, before: undefined })}`;

@@ -4,24 +4,9 @@ import { FIGURES, type Figure, type FigureListQuery } from "@/domain/dashboard/f
 import type { DashboardFiltersQuery } from "@/domain/dashboard/filters";
 import { requirePermission } from "@/domain/access/permissions";
 import { DomainError } from "@/domain/errors";
+import { csvResponse } from "@/server/csv-response";
 import { runRoute } from "@/server/route";
 import { param, withParameterNames } from "../../params";
-
-/** Streams the chunks as they are produced, so a long export never sits whole in memory. */
-function streamOf(chunks: Iterable<string>): ReadableStream<Uint8Array> {
-  const iterator = chunks[Symbol.iterator]();
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    cancel() {
-      iterator.return?.();
-    },
-  });
-}
 
 /** The list behind a dashboard figure as a CSV download, with the dashboard's filters. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ figure: string }> }) {
@@ -30,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   return runRoute((ctx) => {
     requirePermission(ctx.actor, "case.view_all");
     if (!(FIGURES as readonly string[]).includes(figure)) throw new DomainError("not_found", "There is no such dashboard figure.");
-    const { filename, chunks } = withParameterNames(() =>
+    const csv = withParameterNames(() =>
       exportFigureCsv(ctx, {
         figure: figure as Figure,
         caseworkerId: param(search, "caseworker"),
@@ -41,13 +26,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         week: param(search, "week"),
       }),
     );
-    return new Response(streamOf(chunks), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvResponse(csv);
   });
 }
