@@ -11,6 +11,7 @@ import { londonDateOf } from "@/domain/deadlines/london-date";
 import { reindexCaseForSearch } from "@/domain/cases/search-index";
 import { deadlines } from "../schema";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, FLAGSHIP_CASE, OTHER_DEMO_CASES, type DemoCase } from "./demo-data";
+import { dueDateForRule } from "@/domain/deadlines/rule-due-date";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -48,6 +49,9 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
       const received = new Date(now.getTime() - demo.receivedDaysAgo * DAY_MS);
       const isDraft = demo.status === "draft";
       const reference = isDraft ? null : allocateCaseReference(tx, londonYear(received));
+      // Published the day after acceptance, which opened the 21-day amicus window.
+      const published = demo.published && demo.acceptedDaysAgo !== undefined ? new Date(now.getTime() - Math.max(0, demo.acceptedDaysAgo - 1) * DAY_MS) : null;
+      const amicusWindowClosesOn = published ? dueDateForRule(tx, "amicus-window", londonDateOf(published), londonDateOf(now)).dueOn : null;
       const decided = demo.decision ? new Date(now.getTime() - Math.max(0, (demo.acceptedDaysAgo ?? 0) - 30) * DAY_MS).toISOString() : null;
       tx.insert(cases)
         .values({
@@ -66,8 +70,9 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
           decisionReasons: demo.decision ? "Demo decision: see the published reasons." : null,
           decidedAt: decided,
           closedAt: demo.status === "closed" || demo.status === "withdrawn" ? at : null,
-          publishedAt: demo.published ? received.toISOString() : null,
-          publicSummary: demo.published ? demo.summary : null,
+          publishedAt: published?.toISOString() ?? null,
+          publicSummary: published ? demo.summary : null,
+          amicusWindowClosesOn,
           createdAt: received.toISOString(),
           updatedAt: at,
         })
