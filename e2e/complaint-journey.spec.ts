@@ -30,6 +30,7 @@ test.describe.serial("a complaint from registration to a case-to-answer decision
     await page.goto("/create-account");
     await page.getByLabel("Full name").fill("Imogen Achterberg");
     await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Act for a party to a complaint").check();
     await page.getByLabel("Organisation name").fill("Kestrel & Moor LLP");
     await page.getByLabel("Create a password").fill(password);
     await page.getByLabel("Confirm your password").fill(password);

@@ -37,6 +37,7 @@ const tally = () => ({
 const valid = (overrides: Partial<RegisterPartyInput> = {}): RegisterPartyInput => ({
   name: "Imogen Thrale",
   email: "imogen.thrale@thrale-partners.test",
+  accountType: "party",
   organisationName: "Thrale & Partners LLP",
   password: "marble kettle orbit lantern",
   confirmPassword: "marble kettle orbit lantern",
@@ -98,7 +99,7 @@ describe("registerParty", () => {
   });
 
   it("reports every missing answer at once", async () => {
-    const error = await rejection(registerParty(testCtx(db, null), { name: "", email: "", organisationName: " ", password: "", confirmPassword: "" }));
+    const error = await rejection(registerParty(testCtx(db, null), { name: "", email: "", accountType: "party", organisationName: " ", password: "", confirmPassword: "" }));
     expect(error.fieldErrors).toEqual({
       name: "Enter your full name",
       email: "Enter your email address",
@@ -106,6 +107,12 @@ describe("registerParty", () => {
       password: "Enter a password",
       confirmPassword: "Enter your password again",
     });
+    // Until they say what the account is for, an empty organisation is not yet a mistake.
+    const unchosen = await rejection(registerParty(testCtx(db, null), valid({ email: "unchosen@example.test", accountType: undefined, organisationName: "" })));
+    expect(unchosen.fieldErrors).toEqual({ accountType: "Select what you will use this service for" });
+    const forged = await rejection(registerParty(testCtx(db, null), valid({ email: "forged@example.test", accountType: "caseworker" })));
+    expect(forged.fieldErrors).toEqual({ accountType: "Select what you will use this service for" });
+    expect(db.select().from(users).where(eq(users.email, "forged@example.test")).get()).toBeUndefined();
     const badEmail = await rejection(registerParty(testCtx(db, null), valid({ email: "not an email" })));
     expect(badEmail.fieldErrors.email).toBe("Enter an email address in the correct format, like name@example.com");
   });
@@ -142,6 +149,36 @@ describe("registerParty", () => {
     const anHourLater = new Date(FIXED_NOW.getTime() + 61 * 60 * 1000);
     await registerParty({ ...testCtx(db, null), now: anHourLater }, valid({ email: target.email }));
     expect(notices()).toBe(MAX_DUPLICATE_NOTICES_PER_HOUR + 1);
+  });
+
+  it("creates an unverified amicus applicant without an organisation when they name none", async () => {
+    const before = tally();
+    const result = await registerParty(testCtx(db, null), valid({ email: "wren.okafor@example.test", name: "Wren Okafor", accountType: "amicus", organisationName: "   " }));
+    expect(result).toEqual({ kind: "check_email" });
+
+    const user = db.select().from(users).where(eq(users.email, "wren.okafor@example.test")).get();
+    expect(user).toMatchObject({ name: "Wren Okafor", role: "amicus", emailVerifiedAt: null });
+    expect(db.select().from(organisationMembers).where(eq(organisationMembers.userId, user!.id)).all()).toEqual([]);
+    expect(tally().organisations).toBe(before.organisations);
+    // Verification works exactly as for a party: one link, mailed to the new address.
+    const mail = db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, user!.email)).all();
+    expect(mail.map((m) => m.subject)).toEqual(["Verify your email address for IP Casework"]);
+    expect(db.select().from(emailTokens).where(eq(emailTokens.userId, user!.id)).all()).toHaveLength(1);
+
+    const audit = db.select().from(auditEvents).where(eq(auditEvents.subject, `user:${user!.id}`)).all();
+    expect(audit.map((a) => a.action)).toEqual(["user.registered"]);
+    expect(JSON.parse(audit[0]!.data)).toMatchObject({ role: "amicus", organisationId: null, organisationName: null, viaInvitation: false });
+  });
+
+  it("puts an amicus applicant who names an organisation into a new one of their own", async () => {
+    await registerParty(testCtx(db, null), valid({ email: "p.lindqvist@open-models-forum.test", accountType: "amicus", organisationName: " Open Models Forum " }));
+    const user = db.select().from(users).where(eq(users.email, "p.lindqvist@open-models-forum.test")).get();
+    expect(user?.role).toBe("amicus");
+    const memberships = db.select({ org: organisations }).from(organisationMembers).innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId)).where(eq(organisationMembers.userId, user!.id)).all();
+    expect(memberships.map((m) => [m.org.name, m.org.kind])).toEqual([["Open Models Forum", "other"]]);
+
+    const tooLong = await rejection(registerParty(testCtx(db, null), valid({ email: "long-org@example.test", accountType: "amicus", organisationName: "x".repeat(201) })));
+    expect(tooLong.fieldErrors).toEqual({ organisationName: "Organisation name must be 200 characters or fewer" });
   });
 
   it("refuses someone who is already signed in", async () => {

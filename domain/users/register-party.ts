@@ -16,11 +16,22 @@ import { passwordProblem } from "./password-policy";
 import { sendVerificationLink } from "./verification-mail";
 
 /** The form's fields in page order, for the error summary. */
-export const REGISTRATION_FIELDS = ["name", "email", "organisationName", "password", "confirmPassword"] as const;
+export const REGISTRATION_FIELDS = ["name", "email", "accountType", "organisationName", "password", "confirmPassword"] as const;
+
+/** What a self-registered account is for. Invitations always make a party's representative. */
+export const ACCOUNT_TYPES = ["party", "amicus"] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export const ACCOUNT_TYPE_LABELS: Record<AccountType, string> = {
+  party: "Act for a party to a complaint",
+  amicus: "Apply to file an amicus brief as a third party",
+};
 
 export interface RegisterPartyInput {
   name: unknown;
   email?: unknown;
+  /** "party" or "amicus"; ignored for an invitation, which always makes a party's representative. */
+  accountType?: unknown;
+  /** Required for a party; optional for an amicus applicant, who may apply as an individual. */
   organisationName?: unknown;
   password: unknown;
   confirmPassword: unknown;
@@ -39,6 +50,8 @@ const Email = z
   .max(254, "Email address must be 254 characters or fewer")
   .email("Enter an email address in the correct format, like name@example.com");
 const OrganisationName = z.string().trim().min(1, "Enter the name of your organisation").max(200, "Organisation name must be 200 characters or fewer");
+const OptionalOrganisationName = z.string().trim().max(200, "Organisation name must be 200 characters or fewer");
+const AccountTypeChoice = z.enum(ACCOUNT_TYPES, { error: "Select what you will use this service for" });
 
 export const INVITATION_PROBLEMS: Record<Exclude<EmailTokenState, "usable">, string> = {
   unknown: "This invitation link is not valid. Check that you copied the whole link from the email, or ask the caseworker who invited you for a new one.",
@@ -49,6 +62,7 @@ export const INVITATION_PROBLEMS: Record<Exclude<EmailTokenState, "usable">, str
 interface Registration {
   name: string;
   email: string;
+  accountType: AccountType;
   organisationName: string | null;
   password: string;
 }
@@ -64,17 +78,22 @@ function validateRegistration(input: RegisterPartyInput, invitedEmail: string | 
   };
   const name = pick("name", Name, text(input.name));
   const email = invitedEmail ?? pick("email", Email, text(input.email));
-  const organisationName = invitedEmail ? null : pick("organisationName", OrganisationName, text(input.organisationName));
+  const accountType: AccountType | null = invitedEmail ? "party" : pick("accountType", AccountTypeChoice, text(input.accountType));
+  const organisationName = invitedEmail
+    ? null
+    : accountType === "party"
+      ? pick("organisationName", OrganisationName, text(input.organisationName))
+      : pick("organisationName", OptionalOrganisationName, text(input.organisationName)) || null;
   const password = text(input.password);
   const confirmPassword = text(input.confirmPassword);
   const problem = passwordProblem(password, email);
   if (problem) fieldErrors.password = problem;
   if (confirmPassword === "") fieldErrors.confirmPassword = "Enter your password again";
   else if (!problem && confirmPassword !== password) fieldErrors.confirmPassword = "The passwords you entered do not match";
-  if (Object.keys(fieldErrors).length > 0 || name === null || email === null) {
+  if (Object.keys(fieldErrors).length > 0 || name === null || email === null || accountType === null) {
     throw new DomainError("invalid", "There is a problem with what you entered.", fieldErrors);
   }
-  return { name, email, organisationName, password };
+  return { name, email, accountType, organisationName, password };
 }
 
 export type RegistrationOutcome =
@@ -83,8 +102,9 @@ export type RegistrationOutcome =
   | { kind: "joined_case"; userId: string; caseId: string };
 
 /**
- * Self-service registration for a party's representative. Without an invitation it creates the user
- * (unverified), a law-firm organisation with them as its member, and mails a verify-email link. With
+ * Self-service registration for a party's representative or an amicus applicant. Without an
+ * invitation it creates the user (unverified), with a party's law firm (or the amicus applicant's
+ * organisation, if they name one) as an organisation they belong to, and mails a verify-email link. With
  * an invitation it joins the firm acting for the respondent on that case instead, already verified
  * because the invitation reached that address.
  */
@@ -119,10 +139,10 @@ function existingAccount(tx: DbOrTx, email: string) {
   return tx.select().from(users).where(sql`lower(${users.email}) = ${email}`).get();
 }
 
-function insertPartyUser(tx: DbOrTx, ctx: Pick<Ctx, "now">, details: Registration, passwordHash: string, verified: boolean): string {
+function insertUser(tx: DbOrTx, ctx: Pick<Ctx, "now">, details: Registration, passwordHash: string, verified: boolean): string {
   const id = newId();
   const at = ctx.now.toISOString();
-  tx.insert(users).values({ id, email: details.email, name: details.name, passwordHash, role: "party", team: null, emailVerifiedAt: verified ? at : null, createdAt: at, updatedAt: at }).run();
+  tx.insert(users).values({ id, email: details.email, name: details.name, passwordHash, role: details.accountType, team: null, emailVerifiedAt: verified ? at : null, createdAt: at, updatedAt: at }).run();
   return id;
 }
 
@@ -154,15 +174,20 @@ function registerSelf(tx: DbOrTx, ctx: Ctx, details: Registration, passwordHash:
     recordAudit(tx, { actor: null, now: ctx.now }, { action: "user.registration_duplicate", subject: `user:${existing.id}`, data: { email: details.email, mailed } });
     return { kind: "check_email" };
   }
-  const userId = insertPartyUser(tx, ctx, details, passwordHash, false);
-  const organisationId = newId();
-  tx.insert(organisations).values({ id: organisationId, name: details.organisationName!, kind: "law_firm", country: "GB", createdAt: ctx.now.toISOString() }).run();
-  tx.insert(organisationMembers).values({ organisationId, userId, joinedAt: ctx.now.toISOString() }).run();
+  const userId = insertUser(tx, ctx, details, passwordHash, false);
+  let organisationId: string | null = null;
+  if (details.organisationName !== null) {
+    organisationId = newId();
+    // A party acts through a law firm; an amicus applicant's body could be anything from a university to a trade association.
+    const kind = details.accountType === "party" ? "law_firm" : "other";
+    tx.insert(organisations).values({ id: organisationId, name: details.organisationName, kind, country: "GB", createdAt: ctx.now.toISOString() }).run();
+    tx.insert(organisationMembers).values({ organisationId, userId, joinedAt: ctx.now.toISOString() }).run();
+  }
   sendVerificationLink(tx, ctx, { id: userId, email: details.email, name: details.name }, null);
   recordAudit(tx, asUser(ctx, userId), {
     action: "user.registered",
     subject: `user:${userId}`,
-    data: { email: details.email, role: "party", organisationId, organisationName: details.organisationName, viaInvitation: false },
+    data: { email: details.email, role: details.accountType, organisationId, organisationName: details.organisationName, viaInvitation: false },
   });
   return { kind: "check_email" };
 }
@@ -172,7 +197,7 @@ function registerInvited(tx: DbOrTx, ctx: Ctx, details: Registration, passwordHa
   if (existingAccount(tx, details.email)) {
     throw new DomainError("conflict", "There is already an account for this email address. Sign in with it, and ask the caseworker who invited you to add you to the case.");
   }
-  const userId = insertPartyUser(tx, ctx, details, passwordHash, true);
+  const userId = insertUser(tx, ctx, details, passwordHash, true);
   if (!consumeEmailToken(tx, invitation, ctx.now, userId)) throw new DomainError("conflict", INVITATION_PROBLEMS.used);
   joinInvitedCase(tx, ctx, invitation, userId);
   recordAudit(tx, asUser(ctx, userId), {

@@ -23,7 +23,7 @@ const at = (offsetMs: number) => new Date(FIXED_NOW.getTime() + offsetMs);
 
 /** Registers a party and returns their id and the token from the newest verification mail. */
 async function register(email: string): Promise<{ userId: string; token: string }> {
-  await registerParty(testCtx(db, null), { name: "Rosalind Achterberg", email, organisationName: "Achterberg Legal LLP", password: "copper heron meadow tide", confirmPassword: "copper heron meadow tide" });
+  await registerParty(testCtx(db, null), { name: "Rosalind Achterberg", email, accountType: "party", organisationName: "Achterberg Legal LLP", password: "copper heron meadow tide", confirmPassword: "copper heron meadow tide" });
   const userId = db.select().from(users).where(eq(users.email, email)).get()!.id;
   return { userId, token: latestLinkFor(email) };
 }

@@ -2,10 +2,13 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/govuk/ErrorSummary";
+import { RevealingRadios } from "@/components/govuk/RevealingChoices";
 import { TextInput } from "@/components/govuk/TextInput";
 import { createAccountAction } from "./actions";
 
-const FIELD_ORDER = ["name", "email", "organisationName", "password", "confirmPassword"];
+/** The amicus applicant's optional organisation has its own input (both show without JavaScript), so its error must point at it. */
+const AMICUS_ORGANISATION_FIELD = "amicusOrganisationName";
+const FIELD_ORDER = ["name", "email", "accountType", "organisationName", AMICUS_ORGANISATION_FIELD, "password", "confirmPassword"];
 
 export interface InvitationForForm {
   token: string;
@@ -15,10 +18,11 @@ export interface InvitationForForm {
   firmName: string;
 }
 
-export function CreateAccountForm({ invitation }: { invitation?: InvitationForForm }) {
+/** `accountTypes` are the "What will you use this service for?" options, passed from the server so this client file does not import the domain. */
+export function CreateAccountForm({ invitation, accountTypes }: { invitation?: InvitationForForm; accountTypes: readonly (readonly [string, string])[] }) {
   const [state, formAction, pending] = useActionState(createAccountAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : {};
+  const errors = state && !state.ok ? amicusOrganisationErrors(state.fieldErrors, values.accountType) : {};
   const formMessage = state && !state.ok && Object.keys(errors).length === 0 ? state.message : undefined;
   return (
     <>
@@ -30,7 +34,12 @@ export function CreateAccountForm({ invitation }: { invitation?: InvitationForFo
           {invitation.caseReference ? ` on ${invitation.caseReference}` : ""}, as a member of {invitation.firmName}.
         </div>
       ) : (
-        <p className="govuk-body">Create an account if you represent a party, for example as their solicitor, and want to submit a complaint to the Intellectual Property Regulator.</p>
+        <>
+          <p className="govuk-body">Create an account if you represent a party, for example as their solicitor, and want to submit a complaint to the Intellectual Property Regulator.</p>
+          <p className="govuk-body">
+            You can also create an account to apply to file an amicus brief, as a third party, on a case on the <a className="govuk-link" href="/public-register">public register</a>.
+          </p>
+        </>
       )}
       <form action={formAction} noValidate>
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
@@ -41,7 +50,26 @@ export function CreateAccountForm({ invitation }: { invitation?: InvitationForFo
           <TextInput name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} hint="We will send a link to this address to check that it is yours." error={errors.email} defaultValue={values.email} />
         )}
         {invitation ? null : (
-          <TextInput name="organisationName" label="Organisation name" hint="The law firm or company you work for" autoComplete="organization" error={errors.organisationName} defaultValue={values.organisationName} />
+          <RevealingRadios
+            name="accountType"
+            legend="What will you use this service for?"
+            options={accountTypes}
+            value={values.accountType}
+            error={errors.accountType}
+            reveal={{
+              party: <TextInput name="organisationName" label="Organisation name" hint="The law firm or company you work for" autoComplete="organization" error={errors.organisationName} defaultValue={values.organisationName} />,
+              amicus: (
+                <TextInput
+                  name={AMICUS_ORGANISATION_FIELD}
+                  label="Organisation (optional)"
+                  hint="The organisation you work for or belong to, if any. Leave this blank if you are applying as an individual."
+                  autoComplete="organization"
+                  error={errors[AMICUS_ORGANISATION_FIELD]}
+                  defaultValue={values[AMICUS_ORGANISATION_FIELD]}
+                />
+              ),
+            }}
+          />
         )}
         <TextInput
           name="password"
@@ -61,4 +89,11 @@ export function CreateAccountForm({ invitation }: { invitation?: InvitationForFo
       </p>
     </>
   );
+}
+
+/** An organisation error on an amicus registration belongs to the amicus applicant's own input. */
+function amicusOrganisationErrors(fieldErrors: Record<string, string>, accountType: string | undefined): Record<string, string> {
+  if (accountType !== "amicus" || !fieldErrors.organisationName) return fieldErrors;
+  const { organisationName, ...rest } = fieldErrors;
+  return { ...rest, [AMICUS_ORGANISATION_FIELD]: organisationName };
 }

@@ -11,7 +11,9 @@ export async function createAccountAction(_previous: FormState, formData: FormDa
     outcome = await registerParty(ctx, {
       name: formData.get("name"),
       email: formData.get("email"),
-      organisationName: formData.get("organisationName"),
+      accountType: formData.get("accountType"),
+      // Without JavaScript both organisation inputs are on the page; the answer that counts is the one under the chosen option.
+      organisationName: formData.get("accountType") === "amicus" ? formData.get("amicusOrganisationName") : formData.get("organisationName"),
       password: formData.get("password"),
       confirmPassword: formData.get("confirmPassword"),
       invitation: formData.get("invitation"),

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { homeFor } from "@/components/app/navigation";
 import { describeInvitation } from "@/domain/cases/invite-representative";
-import { INVITATION_PROBLEMS } from "@/domain/users/register-party";
+import { ACCOUNT_TYPE_LABELS, ACCOUNT_TYPES, INVITATION_PROBLEMS } from "@/domain/users/register-party";
 import { loadPage } from "@/server/page";
 import { CreateAccountForm } from "./CreateAccountForm";
 
 export const metadata: Metadata = { title: "Create an account" };
+
+const ACCOUNT_TYPE_OPTIONS = ACCOUNT_TYPES.map((type) => [type, ACCOUNT_TYPE_LABELS[type]] as const);
 
 const PROBLEM_HEADINGS = {
   unknown: "This invitation link is not valid",
@@ -23,9 +25,9 @@ export default async function CreateAccountPage({ searchParams }: { searchParams
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {described === null ? (
-          <CreateAccountForm />
+          <CreateAccountForm accountTypes={ACCOUNT_TYPE_OPTIONS} />
         ) : described.state === "usable" && described.details && token ? (
-          <CreateAccountForm invitation={{ token, ...described.details }} />
+          <CreateAccountForm accountTypes={ACCOUNT_TYPE_OPTIONS} invitation={{ token, ...described.details }} />
         ) : (
           <>
             <h1 className="govuk-heading-l">{PROBLEM_HEADINGS[described.state === "usable" ? "unknown" : described.state]}</h1>
