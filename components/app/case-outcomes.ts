@@ -25,6 +25,7 @@ export const CASE_OUTCOMES = {
   "amicus-granted": "Leave to file an amicus brief granted. The applicant and the parties have been told.",
   "amicus-refused": "Application to file an amicus brief refused. The applicant has been told why.",
   "amicus-response-sent": "Response to the amicus brief sent to the regulator.",
+  "brief-filed": "Brief filed. It is on the public register and the parties have been told.",
 } as const;
 
 export type CaseOutcome = keyof typeof CASE_OUTCOMES;

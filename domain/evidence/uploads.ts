@@ -3,16 +3,19 @@ import path from "node:path";
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { uploadSessions } from "@/db/schema";
+import { uploadSessions, type FilingSide } from "@/db/schema";
 import type { Ctx } from "../context";
 import { requireActor } from "../access/permissions";
 import { recordAudit } from "../audit/record";
 import { DomainError, parseInput } from "../errors";
 import { writeTransaction } from "../transaction";
+import { briefTooLargeMessage, isBriefFilename, MAX_BRIEF_BYTES, requireBriefMayBeFiled, wrongBriefExtensionMessage } from "../amicus/brief-rules";
 import { formatBytes } from "./sniff";
 import { requireFilingSide } from "./filing-side";
 
 export type UploadSessionRow = typeof uploadSessions.$inferSelect;
+export const UPLOAD_PURPOSES = ["evidence", "amicus_brief"] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 export const MAX_FILENAME_CHARACTERS = 255;
 export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -48,27 +51,43 @@ export const StartUploadInput = z.object({
         .refine((name) => [...name].length <= MAX_FILENAME_CHARACTERS, `The file name must be ${MAX_FILENAME_CHARACTERS} characters or fewer. Rename the file and upload it again.`),
     ),
   declaredSize: z.number({ error: "The size of the file must be given when the upload starts." }).int().min(0),
+  /** What the upload is for; evidence unless the client says otherwise. */
+  purpose: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(UPLOAD_PURPOSES, { error: "The upload could not be started. Try again." }).default("evidence")),
+  /** For a brief: the granted application it is filed under. */
+  applicationId: z.string().trim().max(100).optional(),
 });
 
 /**
  * Opens an upload session before any byte is accepted: the actor must be allowed to file on the
- * case, and the size must be within the limit. Every later request for this upload is tied to it.
+ * case (or, for a brief, hold a granted application on it whose deadline has not passed), and the
+ * size must be within the limit. Every later request for this upload is tied to it.
  */
 export function startUpload(ctx: Ctx, input: z.input<typeof StartUploadInput>): UploadSessionRow {
   requireActor(ctx.actor);
   const actor = ctx.actor;
-  const { uploadId, caseId, filename, declaredSize } = parseInput(StartUploadInput, input);
+  const { uploadId, caseId, filename, declaredSize, purpose, applicationId } = parseInput(StartUploadInput, input);
   if (declaredSize > ctx.config.maxUploadBytes) {
     throw new DomainError("too_large", `This file is larger than the ${formatBytes(ctx.config.maxUploadBytes)} limit for one file. Split it into smaller files.`);
   }
+  if (purpose === "amicus_brief") {
+    if (!applicationId) throw new DomainError("not_found", "The application could not be found.");
+    if (!isBriefFilename(filename)) throw new DomainError("invalid", wrongBriefExtensionMessage, { filename: wrongBriefExtensionMessage });
+    if (declaredSize > MAX_BRIEF_BYTES) throw new DomainError("too_large", briefTooLargeMessage);
+  }
   return writeTransaction(ctx.db, (tx) => {
-    const filingSide = requireFilingSide(ctx, caseId, tx);
+    let filingSide: FilingSide;
+    if (purpose === "amicus_brief") {
+      requireBriefMayBeFiled(ctx, applicationId!, { caseId, db: tx });
+      filingSide = "amicus";
+    } else {
+      filingSide = requireFilingSide(ctx, caseId, tx);
+    }
     const row: UploadSessionRow = {
       id: uploadId,
       caseId,
       userId: actor.id,
       filingSide,
-      purpose: "evidence",
+      purpose,
       originalFilename: filename,
       declaredSize,
       createdAt: ctx.now.toISOString(),
@@ -78,11 +97,24 @@ export function startUpload(ctx: Ctx, input: z.input<typeof StartUploadInput>): 
       sizeBytes: null,
       evidenceId: null,
       refusedReason: null,
-      amicusApplicationId: null,
+      amicusApplicationId: purpose === "amicus_brief" ? applicationId! : null,
     };
     tx.insert(uploadSessions).values(row).run();
     return row;
   });
+}
+
+/**
+ * Whether the actor may still send bytes for this upload: permission can end mid-upload (the case
+ * closes, the firm is removed, a brief's deadline passes), so the upload handler asks on every chunk.
+ */
+export function requireMayContinueUpload(ctx: Pick<Ctx, "db" | "actor" | "now">, session: UploadSessionRow, db: DbOrTx = ctx.db): void {
+  if (session.purpose === "amicus_brief") {
+    if (!session.amicusApplicationId) throw uploadNotFound();
+    requireBriefMayBeFiled(ctx, session.amicusApplicationId, { caseId: session.caseId, db });
+    return;
+  }
+  requireFilingSide(ctx, session.caseId, db);
 }
 
 const uploadNotFound = () => new DomainError("not_found", "The uploaded file could not be found. Upload it again.");

@@ -33,23 +33,36 @@ interface FileRow {
   removing: boolean;
 }
 
+/**
+ * Evidence (the default), or an amicus brief: one PDF or DOCX uploaded under a granted application,
+ * always public, with no title or description to give (both come from the application).
+ */
+export type EvidenceUploaderMode = { kind: "evidence" } | { kind: "amicus_brief"; applicationId: string };
+
 export interface EvidenceUploaderProps {
   caseId: string;
   maxUploadBytes: number;
   /** The regulator's own "restricted" means the regulator only; a party's, the regulator and that party. */
-  filerIsRegulator: boolean;
+  filerIsRegulator?: boolean;
   /** A corrected version or non-confidential version: one file, linked to the item it replaces. */
-  replacement: { kind: "supersedes" | "nonConfidentialVersionOf"; evidenceId: string } | null;
-  defaultConfidentiality: Confidentiality | null;
+  replacement?: { kind: "supersedes" | "nonConfidentialVersionOf"; evidenceId: string } | null;
+  defaultConfidentiality?: Confidentiality | null;
   submitAction: (state: FormState, formData: FormData) => Promise<FormState>;
   removeAction: (state: FormState, formData: FormData) => Promise<FormState>;
+  mode?: EvidenceUploaderMode;
 }
+
+const EVIDENCE_MODE: EvidenceUploaderMode = { kind: "evidence" };
+const BRIEF_EXTENSIONS = /\.(pdf|docx)$/i;
+const BRIEF_ACCEPT = ".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const subscribeToNothing = () => () => {};
 /** False while rendering on the server, true in the browser: without JavaScript nothing here works. */
 const useInBrowser = () => useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
-const fingerprintFor = (caseId: string, file: File) => ["ipc-evidence", caseId, file.name, file.type, file.size, file.lastModified].join("|");
+/** `scope` is the case for evidence, so the same file chosen for another case never resumes this one; a brief's is its application. */
+const fingerprintFor = (scope: string, file: File) => ["ipc-evidence", scope, file.name, file.type, file.size, file.lastModified].join("|");
+const resumeScope = (caseId: string, mode: EvidenceUploaderMode) => (mode.kind === "amicus_brief" ? `brief:${mode.applicationId}` : caseId);
 
 /** The upload id is the last segment of the upload's URL (…/api/uploads/<id>). */
 const uploadIdFrom = (url: string | null) => (url ? (new URL(url, window.location.href).pathname.split("/").filter(Boolean).pop() ?? null) : null);
@@ -69,10 +82,12 @@ function responseText(body: string): string {
   return text.slice(0, 500);
 }
 
-function describeFailure(error: Error | DetailedError, maxUploadBytes: number): { status: "refused" | "failed"; message: string } {
+function describeFailure(error: Error | DetailedError, maxUploadBytes: number, mode: EvidenceUploaderMode): { status: "refused" | "failed"; message: string } {
   const response = "originalResponse" in error ? error.originalResponse : null;
   const status = response?.getStatus() ?? 0;
   const said = response ? responseText(response.getBody() ?? "") : "";
+  // A brief of the wrong kind (by its name) or past its deadline will not upload however often it is retried.
+  if (mode.kind === "amicus_brief" && (status === 400 || status === 403) && said) return { status: "refused", message: said };
   if (status === 413) return { status: "refused", message: said || `the file is larger than the ${formatFileSize(maxUploadBytes)} limit` };
   if (status === 415 || status === 422) return { status: "refused", message: said || "this type of file cannot be filed as evidence" };
   if (status === 401) return { status: "failed", message: "your session has ended. Sign in again in another tab, then retry" };
@@ -114,7 +129,7 @@ function statusText(row: FileRow): string {
  * the completed ones are submitted together as evidence. A reload resumes an unfinished upload when
  * the same file is chosen again.
  */
-export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, replacement, defaultConfidentiality, submitAction, removeAction }: EvidenceUploaderProps) {
+export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator = false, replacement = null, defaultConfidentiality = null, submitAction, removeAction, mode = EVIDENCE_MODE }: EvidenceUploaderProps) {
   const inBrowser = useInBrowser();
   const [rows, setRows] = useState<FileRow[]>([]);
   const [announcement, setAnnouncement] = useState("");
@@ -129,7 +144,10 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
   const nextKey = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
-  const single = replacement !== null;
+  const briefApplicationId = mode.kind === "amicus_brief" ? mode.applicationId : null;
+  const brief = briefApplicationId !== null;
+  const single = replacement !== null || brief;
+  const scope = resumeScope(caseId, mode);
 
   // Uploads this browser started for this case and did not finish (e.g. before a reload).
   useEffect(() => {
@@ -142,14 +160,16 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
         }
         const previous = await tus.defaultOptions.urlStorage.findAllUploads();
         const recent = (upload: PreviousUpload) => Date.now() - Date.parse(upload.creationTime) < RESUMABLE_FOR_MS;
-        const names = previous.filter((upload) => upload.metadata?.caseId === caseId && recent(upload)).map((upload) => upload.metadata?.filename ?? "");
+        const ours = (upload: PreviousUpload) =>
+          upload.metadata?.caseId === caseId && (briefApplicationId !== null ? upload.metadata?.applicationId === briefApplicationId : upload.metadata?.purpose !== "amicus_brief");
+        const names = previous.filter((upload) => ours(upload) && recent(upload)).map((upload) => upload.metadata?.filename ?? "");
         if (!cancelled) setUnfinished([...new Set(names.filter(Boolean))]);
       })
       .catch(() => {});
     return () => {
       cancelled = true;
     };
-  }, [caseId]);
+  }, [caseId, briefApplicationId]);
 
   useEffect(() => {
     if (state && !state.ok && summary.current) {
@@ -185,9 +205,13 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
           endpoint: new URL(UPLOAD_ENDPOINT, window.location.href).toString(),
           chunkSize: CHUNK_SIZE,
           retryDelays: RETRY_DELAYS,
-          metadata: { caseId, filename: file.name, filetype: file.type || "application/octet-stream" },
-          // Per case, so the same file chosen for another case never resumes this case's upload.
-          fingerprint: (chosen: File) => Promise.resolve(fingerprintFor(caseId, chosen)),
+          metadata: {
+            caseId,
+            filename: file.name,
+            filetype: file.type || "application/octet-stream",
+            ...(mode.kind === "amicus_brief" ? { purpose: "amicus_brief", applicationId: mode.applicationId } : {}),
+          },
+          fingerprint: (chosen: File) => Promise.resolve(fingerprintFor(scope, chosen)),
           storeFingerprintForResuming: true,
           removeFingerprintOnSuccess: true,
           onProgress: (sent, total) => {
@@ -202,7 +226,7 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
             finished(key);
           },
           onError: (error) => {
-            const failure = describeFailure(error, maxUploadBytes);
+            const failure = describeFailure(error, maxUploadBytes, mode);
             if (failure.status === "refused") void forgetResumableUpload(created);
             patch(key, { status: failure.status, message: failure.message });
             setAnnouncement(`${file.name} ${failure.status}: ${failure.message}`);
@@ -228,9 +252,9 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
   function addFiles(list: FileList | null) {
     if (!list || list.length === 0) return;
     // The same file twice would be two uploads fighting over one resumable upload on the server.
-    const listed = new Set(rows.filter((row) => row.status !== "refused").map((row) => fingerprintFor(caseId, row.file)));
+    const listed = new Set(rows.filter((row) => row.status !== "refused").map((row) => fingerprintFor(scope, row.file)));
     const chosen = Array.from(list)
-      .filter((file) => !listed.has(fingerprintFor(caseId, file)))
+      .filter((file) => !listed.has(fingerprintFor(scope, file)))
       .slice(0, single ? 1 : undefined);
     if (chosen.length < list.length) setAnnouncement("Files already in the list were not added again.");
     const added: FileRow[] = chosen.map((file) => {
@@ -239,6 +263,9 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
       files.current.set(key, file);
       if (file.size > maxUploadBytes) {
         return { key, file, status: "refused", percent: 0, uploadId: null, message: `the file is ${formatFileSize(file.size)}, larger than the ${formatFileSize(maxUploadBytes)} limit`, removing: false };
+      }
+      if (brief && !BRIEF_EXTENSIONS.test(file.name)) {
+        return { key, file, status: "refused", percent: 0, uploadId: null, message: "a brief must be a PDF or Word (DOCX) document, with a name ending in .pdf or .docx", removing: false };
       }
       queue.current.push(key);
       return { key, file, status: "waiting", percent: 0, uploadId: null, message: null, removing: false };
@@ -267,6 +294,7 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
       patch(row.key, { removing: true });
       const formData = new FormData();
       formData.set("caseId", caseId);
+      if (mode.kind === "amicus_brief") formData.set("applicationId", mode.applicationId);
       formData.set("uploadId", row.uploadId);
       const result = await removeAction(null, formData);
       if (result && !result.ok) {
@@ -327,15 +355,22 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
       ) : null}
       <form onSubmit={submit} noValidate>
         <input type="hidden" name="caseId" value={caseId} />
+        {mode.kind === "amicus_brief" ? <input type="hidden" name="applicationId" value={mode.applicationId} /> : null}
         {replacement ? <input type="hidden" name={replacement.kind === "supersedes" ? "supersedesId" : "nonConfidentialVersionOfId"} value={replacement.evidenceId} /> : null}
         {showPicker ? (
           <div className={`govuk-form-group${errors["evidence-files"] ? " govuk-form-group--error" : ""}`}>
             <label className="govuk-label govuk-label--m" htmlFor="evidence-files">
-              {single ? "Upload a file" : "Upload files"}
+              {brief ? "Upload your brief" : single ? "Upload a file" : "Upload files"}
             </label>
             <div id="evidence-files-hint" className="govuk-hint">
-              {single ? "" : "You can choose several files at once. "}Each file can be up to {formatFileSize(maxUploadBytes)}. You can file PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), OpenDocument text (ODT), plain text, CSV,
-              JSON, PNG, JPEG, ZIP and .safetensors files.
+              {brief ? (
+                <>Upload one PDF or Word (DOCX) document of up to {formatFileSize(maxUploadBytes)}.</>
+              ) : (
+                <>
+                  {single ? "" : "You can choose several files at once. "}Each file can be up to {formatFileSize(maxUploadBytes)}. You can file PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), OpenDocument text (ODT), plain text,
+                  CSV, JSON, PNG, JPEG, ZIP and .safetensors files.
+                </>
+              )}
             </div>
             {errors["evidence-files"] ? (
               <p id="evidence-files-error" className="govuk-error-message">
@@ -349,6 +384,7 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
               id="evidence-files"
               type="file"
               multiple={!single}
+              accept={brief ? BRIEF_ACCEPT : undefined}
               aria-describedby={errors["evidence-files"] ? "evidence-files-hint evidence-files-error" : "evidence-files-hint"}
               onChange={(event) => addFiles(event.currentTarget.files)}
             />
@@ -357,10 +393,10 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
 
         {rows.length > 0 ? (
           <>
-            <h2 className="govuk-heading-m">{single ? "Your file" : "Your files"}</h2>
+            <h2 className="govuk-heading-m">{brief ? "Your brief" : single ? "Your file" : "Your files"}</h2>
             <ul className="govuk-list app-upload-list">
               {rows.map((row) => (
-                <FileRowView key={row.key} row={row} errors={errors} onRetry={() => retry(row)} onRemove={() => void remove(row)} />
+                <FileRowView key={row.key} row={row} errors={errors} describe={!brief} onRetry={() => retry(row)} onRemove={() => void remove(row)} />
               ))}
             </ul>
           </>
@@ -373,7 +409,9 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
           </Fragment>
         ))}
 
-        {replacement?.kind === "nonConfidentialVersionOf" ? (
+        {brief ? (
+          <div className="govuk-inset-text">Your brief and your disclosure statement will be published on the public register, where anyone can read them.</div>
+        ) : replacement?.kind === "nonConfidentialVersionOf" ? (
           <>
             <input type="hidden" name="confidentiality" value="public" />
             <div className="govuk-inset-text">This version will be public: anyone can see it once the case is on the public register.</div>
@@ -398,10 +436,10 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
           </>
         )}
 
-        {inProgress ? <p className="govuk-body">You can submit when every file has finished uploading.</p> : null}
-        {rows.some((row) => row.status === "refused" || row.status === "failed") ? <p className="govuk-body">Only files that have uploaded will be submitted.</p> : null}
+        {inProgress ? <p className="govuk-body">{brief ? "You can file your brief when it has finished uploading." : "You can submit when every file has finished uploading."}</p> : null}
+        {!brief && rows.some((row) => row.status === "refused" || row.status === "failed") ? <p className="govuk-body">Only files that have uploaded will be submitted.</p> : null}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={inProgress || submitting} aria-disabled={inProgress || submitting}>
-          Submit evidence
+          {brief ? "File brief" : "Submit evidence"}
         </button>
       </form>
     </>
@@ -411,7 +449,7 @@ export function EvidenceUploader({ caseId, maxUploadBytes, filerIsRegulator, rep
 /** Names are shown, never trusted: hidden characters (a right-to-left override, say) show as codes. */
 const shownName = (name: string) => revealHiddenCharacters(name);
 
-function FileRowView({ row, errors, onRetry, onRemove }: { row: FileRow; errors: Record<string, string>; onRetry: () => void; onRemove: () => void }) {
+function FileRowView({ row, errors, describe, onRetry, onRemove }: { row: FileRow; errors: Record<string, string>; describe: boolean; onRetry: () => void; onRemove: () => void }) {
   const name = shownName(row.file.name);
   const fileError = errors[`file-${row.key}`];
   const bad = row.status === "refused" || row.status === "failed";
@@ -438,7 +476,7 @@ function FileRowView({ row, errors, onRetry, onRemove }: { row: FileRow; errors:
           </button>
         </div>
       </div>
-      {row.status === "refused" ? null : (
+      {row.status === "refused" || !describe ? null : (
         <>
           <TextInput name={`title-${row.key}`} label={`Title for ${name}`} error={errors[`title-${row.key}`]} widthClass="govuk-!-width-three-quarters" />
           <Textarea name={`description-${row.key}`} label={`Description for ${name} (optional)`} rows={3} error={errors[`description-${row.key}`]} />
