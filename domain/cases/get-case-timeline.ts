@@ -24,6 +24,10 @@ const PARTY_VISIBLE: Record<string, string> = {
   "clock.cancelled": "Deadline cancelled",
   "clock.recomputed": "Deadline recomputed",
   "case.representative_joined": "Representative joined the case",
+  "case.published": "Published on the public register",
+  "amicus.granted": "Leave to file an amicus brief granted",
+  "amicus.brief_filed": "Amicus brief filed",
+  "amicus.response_filed": "Response to an amicus brief filed",
 };
 
 const STAFF_ONLY: Record<string, string> = {
@@ -36,6 +40,10 @@ const STAFF_ONLY: Record<string, string> = {
   "case.unassigned": "Case unassigned",
   "case.representative_invited": "Respondent's representative invited",
   "seed.case_created": "Case created (demo data)",
+  "case.public_summary_updated": "Public summary updated",
+  "amicus.applied": "Application to file an amicus brief received",
+  "amicus.refused": "Application to file an amicus brief refused",
+  "amicus.brief_refused": "Amicus brief refused",
   "evidence.withdrawn": "Evidence withdrawn",
   "evidence.accepted": "Evidence accepted",
   "evidence.rejected": "Evidence rejected",

@@ -42,7 +42,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   { kind: "evidence.integrity_failed", label: "A stored exhibit fails its integrity check", roles: SUPERVISORS },
   { kind: "amicus.applied", label: "Someone applies to file an amicus brief", roles: CASEWORKERS },
   { kind: "amicus.decided", label: "An application to file an amicus brief is decided", roles: ["amicus", "party"] },
-  { kind: "amicus.brief_filed", label: "An amicus brief is filed", roles: EVERYONE_ON_A_CASE },
+  { kind: "amicus.brief_filed", label: "An amicus brief is filed", roles: ["caseworker", "supervisor", "admin", "party", "amicus"] },
+  { kind: "amicus.response_filed", label: "A party responds to an amicus brief", roles: CASEWORKERS },
   { kind: "deadline.reminder", label: "A deadline is coming up", roles: EVERYONE_ON_A_CASE },
   { kind: "deadline.escalation", label: "A deadline has been missed", roles: SUPERVISORS },
 ];

@@ -23,7 +23,7 @@ export function sendVerificationLink(tx: DbOrTx, ctx: Pick<Ctx, "now" | "config"
       `To confirm that this is your email address, open this link and select “Verify email address”:`,
       absoluteUrl(ctx.config, `/verify-email?token=${token}`),
       ``,
-      `The link works once and expires in 24 hours. You need to verify your email address before you can submit a complaint.`,
+      `The link works once and expires in 24 hours. You need to verify your email address before you can submit a complaint or apply to file an amicus brief.`,
       ``,
       `If you did not create an account on IP Casework, you can ignore this email.`,
       ``,

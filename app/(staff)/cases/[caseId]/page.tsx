@@ -9,6 +9,8 @@ import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
 import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
 import { formatDateTime } from "@/components/app/format";
+import { StaffAmicusSection } from "@/components/app/amicus/StaffAmicusSection";
+import { listCaseApplicationsForStaff } from "@/domain/amicus/list-applications";
 import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
 import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
 import { listCaseNotes } from "@/domain/cases/add-case-note";
@@ -28,13 +30,14 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const { caseId } = await params;
   const { done, ...evidenceParams } = await searchParams;
   const { actor } = await requirePagePermission("case.view_all", `/cases/${caseId}`);
-  const { workspace, clocks, timeline, notes, today, evidence } = await loadPage(`/cases/${caseId}`, (ctx) => ({
+  const { workspace, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
     timeline: getCaseTimeline(ctx, caseId),
     notes: hasPermission(ctx.actor, "case.note") ? listCaseNotes(ctx, caseId) : [],
     today: londonDateOf(ctx.now),
     evidence: listCaseEvidence(ctx, caseId, parseEvidenceSort(evidenceParams)),
+    amicusApplications: listCaseApplicationsForStaff(ctx, caseId),
   }));
   const canStop = hasPermission(actor, "clock.stop_restart");
   const canExtend = hasPermission(actor, "clock.extend");
@@ -206,6 +209,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       <ComplaintDetails complaint={workspace.case.complaint} />
 
       <EvidenceSection list={evidence} casePath={`/cases/${caseId}`} uploadHref={evidence.filingSide ? `/cases/${caseId}/evidence/upload` : null} />
+
+      <StaffAmicusSection caseId={caseId} applications={amicusApplications} canDecide={hasPermission(actor, "amicus.decide")} />
 
       <h2 className="govuk-heading-m">Internal notes</h2>
       <p className="govuk-body">Only regulator staff can see these notes.</p>

@@ -15,6 +15,7 @@ const words = (n: number) => `${n.toLocaleString("en-GB")} words`;
 /** What the page says after the applicant was sent here by a form; only these fixed texts can appear. */
 const DONE_MESSAGES: Record<string, string> = {
   applied: "Application sent. The regulator will tell you when a caseworker has decided it.",
+  "brief-filed": "Brief filed. It is on the public register and the parties have been told.",
 };
 
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ applicationId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {

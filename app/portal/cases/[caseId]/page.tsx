@@ -9,6 +9,8 @@ import { ClockPanel } from "@/components/app/ClockPanel";
 import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
 import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
+import { PartyAmicusSection } from "@/components/app/amicus/PartyAmicusSection";
+import { listBriefsForParty } from "@/domain/amicus/list-briefs";
 import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
 import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
 import { getCaseClocks } from "@/domain/deadlines/get-case-clocks";
@@ -23,11 +25,12 @@ export default async function PartyCasePage({ params, searchParams }: { params: 
   const { done, ...evidenceParams } = await searchParams;
   const { actor } = await requireSignedIn(`/portal/cases/${caseId}`);
   if (actor.role !== "party") notFound();
-  const { workspace, clocks, timeline, evidence } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({
+  const { workspace, clocks, timeline, evidence, briefs } = await loadPage(`/portal/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
     timeline: getCaseTimeline(ctx, caseId),
     evidence: listCaseEvidence(ctx, caseId, parseEvidenceSort(evidenceParams)),
+    briefs: listBriefsForParty(ctx, caseId),
   }));
   // A draft is still being written: its home is the complaint task list, not a case page.
   if (workspace.case.status === "draft") redirect(`/portal/complaints/${caseId}`);
@@ -70,6 +73,7 @@ export default async function PartyCasePage({ params, searchParams }: { params: 
       </p>
       <ClockPanel clocks={clocks} />
       <EvidenceSection list={evidence} casePath={`/portal/cases/${caseId}`} uploadHref={evidence.filingSide ? `/portal/cases/${caseId}/evidence/upload` : null} />
+      <PartyAmicusSection caseId={caseId} briefs={briefs} />
       <h2 className="govuk-heading-m">Timeline</h2>
       <CaseTimeline entries={timeline} />
       {can("withdraw") ? (
