@@ -11,7 +11,7 @@ import type { FormState } from "@/server/action";
 
 export type ActionField =
   | { kind: "text"; name: string; label: string; hint?: string; width?: string; defaultValue?: string }
-  | { kind: "textarea"; name: string; label: string; hint?: string; rows?: number }
+  | { kind: "textarea"; name: string; label: string; hint?: string; rows?: number; defaultValue?: string }
   | { kind: "radios"; name: string; label: string; options: [string, string][]; defaultValue?: string }
   | { kind: "select"; name: string; label: string; options: [string, string][]; hint?: string; defaultValue?: string };
 
@@ -58,7 +58,7 @@ export function ActionForm({
             field.kind === "text" ? (
               <TextInput key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} widthClass={field.width} error={errors[field.name]} defaultValue={values[field.name] ?? field.defaultValue} />
             ) : field.kind === "textarea" ? (
-              <Textarea key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} rows={field.rows ?? 4} error={errors[field.name]} defaultValue={values[field.name]} />
+              <Textarea key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} rows={field.rows ?? 4} error={errors[field.name]} defaultValue={values[field.name] ?? field.defaultValue} />
             ) : field.kind === "select" ? (
               <Select key={field.name} idPrefix={id} name={field.name} label={field.label} hint={field.hint} options={field.options} value={values[field.name] ?? field.defaultValue} error={errors[field.name]} />
             ) : (

@@ -144,10 +144,12 @@ function publishedCaseByReference(ctx: Pick<Ctx, "db" | "actor">, reference: str
 }
 
 /** Why an application cannot be made on this case now, or null while the window is open. */
-export function windowClosedMessage(caseRow: Pick<CaseRow, "reference" | "publishedAt" | "amicusWindowClosesOn">, now: Date): string | null {
+export function windowClosedMessage(caseRow: Pick<CaseRow, "reference" | "status" | "publishedAt" | "amicusWindowClosesOn">, now: Date): string | null {
+  const reference = caseRow.reference ?? "this case";
+  // A brief could no longer inform anything the regulator decides.
+  if (caseRow.status === "closed" || caseRow.status === "withdrawn") return `${reference} is ${caseRow.status === "closed" ? "closed" : "withdrawn"}, so applications to file an amicus brief can no longer be made.`;
   const window = amicusWindowState(caseRow, now);
   if (window.open) return null;
-  const reference = caseRow.reference ?? "this case";
   if (window.closesOn === null) return `Applications to file an amicus brief on ${reference} are not open.`;
   return `The amicus window for ${reference} closed on ${formatLongDate(window.closesOn)}. Applications can no longer be made.`;
 }

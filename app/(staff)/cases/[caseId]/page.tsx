@@ -10,6 +10,7 @@ import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
 import { formatDateTime } from "@/components/app/format";
 import { StaffAmicusSection } from "@/components/app/amicus/StaffAmicusSection";
+import { PublishCaseSection } from "@/components/app/register/PublishCaseSection";
 import { listCaseApplicationsForStaff } from "@/domain/amicus/list-applications";
 import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
 import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
@@ -209,6 +210,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       <ComplaintDetails complaint={workspace.case.complaint} />
 
       <EvidenceSection list={evidence} casePath={`/cases/${caseId}`} uploadHref={evidence.filingSide ? `/cases/${caseId}/evidence/upload` : null} />
+
+      <PublishCaseSection caseRow={workspace.case} canPublish={hasPermission(actor, "case.publish")} today={today} />
 
       <StaffAmicusSection caseId={caseId} applications={amicusApplications} canDecide={hasPermission(actor, "amicus.decide")} />
 
