@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError, type FieldErrors } from "@/domain/errors";
 import type { Ctx } from "@/domain/context";
 import { getCtx } from "./session";
+import { isStorageFull, logStorageFull, STORAGE_FULL_MESSAGE } from "./storage-full";
 
 /** What a form's server action returns to `useActionState`. `values` echoes input so nothing typed is lost. */
 export type FormState = { ok: true; message?: string } | { ok: false; message: string; fieldErrors: FieldErrors; values: Record<string, string> } | null;
@@ -36,6 +37,11 @@ export async function runFormAction(formData: FormData, work: (ctx: Ctx) => unkn
   } catch (error) {
     if (error instanceof DomainError) {
       return { ok: false, message: error.message || MESSAGES[error.code], fieldErrors: error.fieldErrors, values: formValues(formData) };
+    }
+    // Not a bug but the server's disk: the transaction rolled back, so say so and keep what was typed.
+    if (isStorageFull(error)) {
+      logStorageFull("form action", error);
+      return { ok: false, message: STORAGE_FULL_MESSAGE, fieldErrors: {}, values: formValues(formData) };
     }
     throw error;
   }

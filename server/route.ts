@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { DomainError } from "@/domain/errors";
 import type { Ctx } from "@/domain/context";
 import { getCtx } from "./session";
+import { isStorageFull, logStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_STATUS } from "./storage-full";
 
 const STATUS: Record<DomainError["code"], number> = {
   not_found: 404,
@@ -26,6 +27,10 @@ export async function runRoute(work: (ctx: Ctx) => Response | unknown | Promise<
     return result instanceof Response ? result : NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof DomainError) return errorResponse(error);
+    if (isStorageFull(error)) {
+      logStorageFull("route", error);
+      return NextResponse.json({ error: { code: "storage_full", message: STORAGE_FULL_MESSAGE, fieldErrors: {} } }, { status: STORAGE_FULL_STATUS });
+    }
     throw error;
   }
 }

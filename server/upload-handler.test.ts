@@ -10,9 +10,10 @@ import { eq } from "drizzle-orm";
 import { Upload, type DetailedError } from "tus-js-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { evidence, uploadSessions } from "@/db/schema";
+import { amicusApplications, evidence, uploadSessions } from "@/db/schema";
 import { createTestDb, testCtx } from "@/db/testing";
 import type { Actor } from "@/domain/context";
+import { newId } from "@/domain/ids";
 import { LocalBlobStore } from "@/domain/evidence/local-blob-store";
 import { minimalPdf } from "@/domain/evidence/testing-files";
 import { makeUploadTestWorld } from "@/domain/evidence/upload-test-world";
@@ -348,6 +349,67 @@ describe("refusals", () => {
 
   it("never serves upload bytes back", async () => {
     expect((await fetch(`${endpoint}/anything`)).status).toBe(404);
+  });
+});
+
+describe("amicus briefs", () => {
+  /** A granted application for the world's amicus user on the test case, due far ahead unless told. */
+  function grantedApplication(briefDueOn = "2099-12-31"): string {
+    const id = newId();
+    const at = new Date().toISOString();
+    db.insert(amicusApplications)
+      .values({
+        id,
+        caseId,
+        applicantId: world.people.amicus.id,
+        applicantName: "Open Models Forum",
+        represents: "Independent AI researchers",
+        interest: "Our members publish open model weights.",
+        disclosure: "None",
+        fundingDisclosure: null,
+        declinedToDisclose: false,
+        pointsSummary: "Attention-head configurations are common knowledge.",
+        requestedWords: 3000,
+        status: "granted",
+        wordLimit: 3000,
+        briefDueOn,
+        createdAt: at,
+        decidedAt: at,
+      })
+      .run();
+    return id;
+  }
+  const briefMetadata = (applicationId: string, filename = "brief.pdf") => ({ caseId, filename, filetype: "application/pdf", purpose: "amicus_brief", applicationId });
+
+  it("uploads a brief under the applicant's granted application", async () => {
+    actor = world.people.amicus;
+    const applicationId = grantedApplication();
+    const outcome = await tusUpload(minimalPdf("brief"), briefMetadata(applicationId)).done;
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(session(idOf(outcome.url))).toMatchObject({ purpose: "amicus_brief", amicusApplicationId: applicationId, filingSide: "amicus", contentType: "application/pdf" });
+    db.update(amicusApplications).set({ status: "withdrawn" }).where(eq(amicusApplications.id, applicationId)).run();
+  });
+
+  it("refuses a brief that is not .pdf or .docx, or that someone else uploads", async () => {
+    actor = world.people.amicus;
+    const applicationId = grantedApplication();
+    expect(await tusUpload(minimalPdf(), briefMetadata(applicationId, "brief.txt")).done).toMatchObject({ ok: false, status: 400, body: expect.stringMatching(/^A brief must be a PDF or Word \(DOCX\) document/) });
+    actor = world.people.complainantLawyer;
+    expect(await tusUpload(minimalPdf(), briefMetadata(applicationId)).done).toMatchObject({ ok: false, status: 404 });
+    db.update(amicusApplications).set({ status: "withdrawn" }).where(eq(amicusApplications.id, applicationId)).run();
+  });
+
+  it("stops taking bytes when the deadline passes mid-upload", async () => {
+    actor = world.people.amicus;
+    const applicationId = grantedApplication();
+    const created = await raw("POST", endpoint, { "Upload-Length": "5000", "Upload-Metadata": encodeMetadata(briefMetadata(applicationId)) });
+    expect(created.status).toBe(201);
+    const url = new URL(created.headers.get("location")!, endpoint).toString();
+    expect((await raw("PATCH", url, { "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" }, Buffer.from("%PDF-1.7\n"))).status).toBe(204);
+    db.update(amicusApplications).set({ briefDueOn: "2026-01-01" }).where(eq(amicusApplications.id, applicationId)).run();
+    const late = await raw("PATCH", url, { "Upload-Offset": "9", "Content-Type": "application/offset+octet-stream" }, Buffer.from("more"));
+    expect(late).toMatchObject({ status: 403, body: "The deadline for filing this brief was Thursday 1 January 2026. A late brief cannot be filed." });
+    db.update(amicusApplications).set({ status: "withdrawn" }).where(eq(amicusApplications.id, applicationId)).run();
   });
 });
 

@@ -5,9 +5,9 @@ import type { Ctx } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
 import type { BlobStore } from "@/domain/evidence/blob-store";
 import { completeUpload } from "@/domain/evidence/complete-upload";
-import { requireFilingSide } from "@/domain/evidence/filing-side";
 import { formatBytes, refusalForFilename, type SniffOptions } from "@/domain/evidence/sniff";
-import { cancelUpload, getUploadInProgressForActor, startUpload, sweepStaleUploads, uploadFiles } from "@/domain/evidence/uploads";
+import { cancelUpload, getUploadInProgressForActor, requireMayContinueUpload, startUpload, sweepStaleUploads, uploadFiles } from "@/domain/evidence/uploads";
+import { isNearlyFull, isStorageFull, logStorageFull, STORAGE_FULL_STATUS, STORAGE_FULL_UPLOAD_MESSAGE } from "./storage-full";
 
 // No "server-only" marker: the HTTP integration test runs this same handler under plain node:http.
 
@@ -56,8 +56,9 @@ function domainErrorBody(error: DomainError): string {
 }
 
 /**
- * The tus endpoint for evidence uploads. Every request is authenticated before tus sees it; an
- * upload is created only for someone allowed to file on the case, and afterwards only its creator
+ * The tus endpoint for evidence uploads and amicus briefs (metadata `purpose=amicus_brief` and
+ * `applicationId`). Every request is authenticated before tus sees it; an upload is created only for
+ * someone allowed to file on the case (or under the application), and afterwards only its creator
  * can resume, inspect or end it. When the last byte arrives the upload is sniffed and stored (or
  * refused: 422 with the reason as plain text, for the browser to show against the file).
  */
@@ -86,8 +87,8 @@ export function createUploadHandler(config: UploadHandlerConfig): UploadHandler 
       const ctx = contextFor(req);
       if (req.method === "POST") return; // the session is created, with its checks, in onUploadCreate
       const session = getUploadInProgressForActor(ctx, uploadId);
-      // Permission to file can end mid-upload (case closed, firm removed): check it on every chunk.
-      if (req.method === "PATCH") requireFilingSide(ctx, session.caseId);
+      // Permission to file can end mid-upload (case closed, firm removed, deadline passed): check it on every chunk.
+      if (req.method === "PATCH") requireMayContinueUpload({ ...ctx, now: clock() }, session);
     },
     async onUploadCreate(req, upload: Upload) {
       const ctx = contextFor(req);
@@ -95,7 +96,17 @@ export function createUploadHandler(config: UploadHandlerConfig): UploadHandler 
       const filename = upload.metadata?.filename ?? "";
       const refusal = refusalForFilename(filename);
       if (refusal) throw tusError(422, refusal);
-      startUpload({ ...ctx, now: clock() }, { uploadId: upload.id, caseId: upload.metadata?.caseId ?? "", filename, declaredSize: upload.size });
+      startUpload(
+        { ...ctx, now: clock() },
+        {
+          uploadId: upload.id,
+          caseId: upload.metadata?.caseId ?? "",
+          filename,
+          declaredSize: upload.size,
+          purpose: upload.metadata?.purpose ?? undefined,
+          applicationId: upload.metadata?.applicationId ?? undefined,
+        },
+      );
       return {};
     },
     async onUploadFinish(req, upload: Upload) {
@@ -104,6 +115,11 @@ export function createUploadHandler(config: UploadHandlerConfig): UploadHandler 
       let result;
       try {
         result = await completeUpload(ctx, { uploadId: upload.id, filePath: files.bytes }, config.blobs, config.sniffOptions);
+      } catch (error) {
+        // The upload cannot be resumed once it has failed here, so its bytes only take up space:
+        // perhaps the very space whose lack made it fail.
+        await removeQuietly(files.bytes);
+        throw error;
       } finally {
         // Whatever happened, this tus upload is over: without its info file a client that asks
         // again is told it is gone and starts afresh, instead of believing it finished.
@@ -112,8 +128,15 @@ export function createUploadHandler(config: UploadHandlerConfig): UploadHandler 
       if (!result.ok) return { status_code: 422, headers: TEXT, body: result.reason };
       return { headers: { "X-Upload-Sha256": result.sha256, "X-Upload-Content-Type": result.contentType, "X-Upload-Label": result.label } };
     },
-    onResponseError(_req, error) {
+    async onResponseError(_req, error) {
       if (error instanceof DomainError) return tusError(STATUS[error.code], domainErrorBody(error));
+      // The file store reports every failed chunk write as FILE_WRITE_ERROR, without the errno, so
+      // a full disk is recognised by the free space left. The bytes already written stay, and the
+      // client can resume from them once space is freed.
+      if (isStorageFull(error) || (error === ERRORS.FILE_WRITE_ERROR && (await isNearlyFull(config.uploadsDir)))) {
+        logStorageFull("upload", error);
+        return tusError(STORAGE_FULL_STATUS, STORAGE_FULL_UPLOAD_MESSAGE);
+      }
       if (error === ERRORS.ERR_MAX_SIZE_EXCEEDED) return tusError(413, tooLarge);
       if (error === ERRORS.ERR_SIZE_EXCEEDED) return tusError(413, "More bytes were sent than the size given when the upload started. Upload the file again.");
       if ("status_code" in error) return undefined; // the protocol's own answers (404, 409 offset conflict, …)

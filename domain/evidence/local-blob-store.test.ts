@@ -5,7 +5,7 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { LocalBlobStore, sweepBlobTempFiles } from "./local-blob-store";
+import { LocalBlobStore, sweepBlobTempFiles, type BlobStoreFaults } from "./local-blob-store";
 
 let dir: string;
 let store: LocalBlobStore;
@@ -87,6 +87,35 @@ describe("LocalBlobStore", () => {
   it("throws when the source is missing, leaving no temp file", async () => {
     await expect(store.putFile(path.join(dir, "nope"))).rejects.toThrow();
     expect(fs.readdirSync(path.join(dir, "blobs"))).toEqual([]);
+  });
+});
+
+describe("LocalBlobStore on a full disk (injected faults)", () => {
+  it("fails a copy with ENOSPC leaving no partial blob or temp file, and keeps the source for a retry", async () => {
+    const faults: BlobStoreFaults = { crossFilesystem: true, noSpaceAfterBytes: 1024 * 1024 + 5 };
+    const full = new LocalBlobStore(path.join(dir, "blobs"), faults);
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 7);
+    const file = source("upload-on-full-disk", bytes);
+
+    await expect(full.putFile(file)).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(full.has(sha256(bytes))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, "blobs"))).toEqual([]);
+    expect(sha256(fs.readFileSync(file))).toBe(sha256(bytes));
+
+    // Space freed: the same file now goes in whole.
+    delete faults.noSpaceAfterBytes;
+    expect(await full.putFile(file)).toEqual({ sha256: sha256(bytes), sizeBytes: bytes.length });
+    expect(await full.verify(sha256(bytes))).toEqual({ status: "ok" });
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.readdirSync(path.join(dir, "blobs")).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
+  });
+
+  it("fails even a file smaller than one chunk, and one that exactly fills the space left is stored", async () => {
+    const faults: BlobStoreFaults = { crossFilesystem: true, noSpaceAfterBytes: 10 };
+    const full = new LocalBlobStore(path.join(dir, "blobs"), faults);
+    await expect(full.putFile(source("eleven", "eleven byte"))).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(fs.readdirSync(path.join(dir, "blobs"))).toEqual([]);
+    expect(await full.putFile(source("ten", "ten bytes!"))).toEqual({ sha256: sha256("ten bytes!"), sizeBytes: 10 });
   });
 });
 

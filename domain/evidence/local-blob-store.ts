@@ -12,6 +12,17 @@ const COPY_CHUNK_BYTES = 1024 * 1024;
 export const isSha256Hex = (value: string): boolean => SHA256_HEX.test(value);
 
 /**
+ * For tests: disk faults the store simulates, read on every call so a test can set and clear them
+ * on a live store. Production passes none, and the write path then costs one property check.
+ */
+export interface BlobStoreFaults {
+  /** Copy instead of rename, as when DATA_DIR/uploads and the blobs are on different filesystems. */
+  crossFilesystem?: boolean;
+  /** Fail a copy with ENOSPC once this many of its bytes are written, as a disk filling mid-copy does. */
+  noSpaceAfterBytes?: number;
+}
+
+/**
  * Blobs on the local disk under `root`, named by their SHA-256 and fanned out by its first two hex
  * characters (`root/ab/ab12…`) so no folder grows to millions of entries. A blob appears under its
  * name only once its bytes are on disk: the finished file (or, across filesystems, a temp copy in
@@ -19,7 +30,10 @@ export const isSha256Hex = (value: string): boolean => SHA256_HEX.test(value);
  * or an orphan file for a sweep.
  */
 export class LocalBlobStore implements BlobStore {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly faults?: BlobStoreFaults,
+  ) {}
 
   pathFor(sha256: string): string {
     if (!isSha256Hex(sha256)) throw new DomainError("not_found", "The file could not be found.");
@@ -31,7 +45,7 @@ export class LocalBlobStore implements BlobStore {
     // Uploads finish under the same DATA_DIR, so the finished file can usually be hashed where it
     // lies and renamed into place: one read instead of a read and a second full write. Across
     // filesystems a rename is impossible, and the bytes are copied instead.
-    const moved = await this.moveIntoPlace(sourcePath);
+    const moved = this.faults?.crossFilesystem ? null : await this.moveIntoPlace(sourcePath);
     if (moved) return moved;
     const tempPath = path.join(this.root, `${TEMP_PREFIX}${randomUUID()}`);
     const hash = createHash("sha256");
@@ -41,8 +55,9 @@ export class LocalBlobStore implements BlobStore {
       try {
         for await (const chunk of fs.createReadStream(sourcePath, { highWaterMark: COPY_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
           hash.update(chunk);
+          if (this.faults?.noSpaceAfterBytes !== undefined) await writeUntilFull(out, chunk, sizeBytes, this.faults.noSpaceAfterBytes);
+          else await writeAll(out, chunk);
           sizeBytes += chunk.length;
-          await writeAll(out, chunk);
         }
         await out.sync();
       } finally {
@@ -66,6 +81,7 @@ export class LocalBlobStore implements BlobStore {
       await fs.promises.rm(sourcePath, { force: true });
       return { sha256, sizeBytes };
     } catch (error) {
+      // A full disk (or any other failure) leaves no partial blob behind, and the source in place for a retry.
       await fs.promises.rm(tempPath, { force: true });
       throw error;
     }
@@ -170,6 +186,13 @@ async function writeAll(handle: fs.promises.FileHandle, chunk: Buffer): Promise<
     const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
     offset += bytesWritten;
   }
+}
+
+/** Writes what fits below `limit` (counting `alreadyWritten`), then fails as a full disk does. */
+async function writeUntilFull(handle: fs.promises.FileHandle, chunk: Buffer, alreadyWritten: number, limit: number): Promise<void> {
+  const room = Math.max(0, limit - alreadyWritten);
+  await writeAll(handle, chunk.subarray(0, Math.min(room, chunk.length)));
+  if (room < chunk.length) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
 }
 
 async function fsyncDirectory(dir: string): Promise<void> {
