@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { Header } from "@/components/govuk/Header";
 import { PhaseBanner } from "@/components/govuk/PhaseBanner";
 import { Footer } from "@/components/govuk/Footer";
@@ -23,6 +24,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // the not-found page is prerendered at build time, when the database must not be opened.
   const actor = await getActor();
   const unread = actor ? countUnreadNotifications(await getCtx()) : 0;
+  // proxy.ts puts this request's nonce in the Content-Security-Policy; scripts without it do not run.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>
@@ -64,7 +67,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </QueryProvider>
         <Footer />
-        <script type="module" src="/init-frontend.mjs" />
+        <script type="module" src="/init-frontend.mjs" nonce={nonce} />
       </body>
     </html>
   );

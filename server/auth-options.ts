@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authenticate } from "@/domain/users/authenticate";
 import { endSession, startSession } from "@/domain/users/sessions";
-import { appEnv, secureCookies, sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./config";
+import { appEnv, secureCookies, SESSION_MAX_AGE_SECONDS } from "./config";
+import { sessionCookie } from "./session-cookie";
 
 /**
  * next-auth v4, JWT sessions of at most 8 hours. The JWT carries a server-side session id (`sid`),
@@ -16,10 +17,10 @@ export function authOptions(): NextAuthOptions {
     secret: appEnv().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    // Explicit rather than inferred from NEXTAUTH_URL: next-auth's CSRF and callback cookies get the
+    // same Secure flag and prefixes as the session cookie.
     useSecureCookies: secureCookies(),
-    cookies: {
-      sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() } },
-    },
+    cookies: { sessionToken: sessionCookie() },
     pages: { signIn: "/sign-in", signOut: "/sign-out", error: "/sign-in" },
     providers: [
       CredentialsProvider({

@@ -162,7 +162,7 @@ describe("backup under load, then restore", () => {
     const victim = report.manifest.blobs[2]!.sha256;
     const file = path.join(tamperedBackup, "blobs", victim.slice(0, 2), victim);
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length >> 1] ^= 0x01;
+    bytes[bytes.length >> 1]! ^= 0x01;
     fs.writeFileSync(file, bytes);
     const gone = report.manifest.blobs[3]!.sha256;
     fs.rmSync(path.join(tamperedBackup, "blobs", gone.slice(0, 2), gone));

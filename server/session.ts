@@ -5,7 +5,8 @@ import { decode, encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { DEFAULT_CONFIG, type Actor, type Ctx } from "@/domain/context";
 import { loadActorForSession } from "@/domain/users/sessions";
-import { appEnv, publicBaseUrl, secureCookies, sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./config";
+import { appEnv, publicBaseUrl, sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./config";
+import { sessionCookie } from "./session-cookie";
 
 interface SessionClaims {
   userId: string;
@@ -41,13 +42,8 @@ export async function getCtx(): Promise<Ctx> {
 /** Mints the same JWT the next-auth credentials flow issues, carrying the server-side session id. */
 export async function setSessionCookie(userId: string, sessionId: string): Promise<void> {
   const token = await encode({ token: { sub: userId, sid: sessionId }, secret: appEnv().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
-  (await cookies()).set(sessionCookieName(), token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: secureCookies(),
-    path: "/",
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  const { name, options } = sessionCookie();
+  (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
 export async function clearSessionCookie(): Promise<void> {

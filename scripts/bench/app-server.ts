@@ -133,7 +133,8 @@ export async function signIn(origin: string, email: string, password: string): P
 
   const callback = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader() },
+    // Origin as the browser's form post sends it: the proxy refuses a POST without it.
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(), Origin: origin },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
     signal: AbortSignal.timeout(30_000),

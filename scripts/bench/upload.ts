@@ -95,7 +95,8 @@ function tusUpload(request: TusUploadRequest): Promise<{ sha256: string; content
     // The Node client takes an fs.ReadStream and reads each chunk from its path (its types only list Buffer).
     const upload = new Upload(fs.createReadStream(request.file) as unknown as Buffer, {
       endpoint: request.endpoint,
-      headers: { Cookie: request.cookie },
+      // The upload route refuses a state change without its own Origin, as a browser would send.
+      headers: { Cookie: request.cookie, Origin: new URL(request.endpoint).origin },
       metadata: { caseId: request.caseId, filename: path.basename(request.file), filetype: "application/octet-stream" },
       chunkSize: request.chunkBytes,
       retryDelays: null,

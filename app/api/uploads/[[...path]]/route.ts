@@ -3,6 +3,7 @@ import { dataDir } from "@/db/client";
 import { sweepBlobTempFiles } from "@/domain/evidence/local-blob-store";
 import { blobsDir, blobStore } from "@/server/blobs";
 import { appEnv } from "@/server/config";
+import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "@/server/origin";
 import { getCtx } from "@/server/session";
 import { createUploadHandler, type UploadHandler } from "@/server/upload-handler";
 
@@ -25,7 +26,16 @@ function uploads(): UploadHandler {
   return handler;
 }
 
-const handle = (request: Request): Promise<Response> => uploads().handle(request);
+/**
+ * proxy.ts never sees uploads (it would cut their bodies at 10 MB), so the Origin check it makes on
+ * every other state change is made here, before the session is read or a byte is stored.
+ */
+const handle = async (request: Request): Promise<Response> => {
+  if (!isSameOriginRequest(request)) {
+    return new Response(CROSS_SITE_MESSAGE, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Tus-Resumable": "1.0.0" } });
+  }
+  return uploads().handle(request);
+};
 
 export const GET = handle;
 export const HEAD = handle;
