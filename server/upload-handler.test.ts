@@ -222,6 +222,22 @@ describe("uploads arrive whole", () => {
     expect(await blobs.verify(pdf.sha256)).toEqual({ status: "ok" });
   }, 120_000);
 
+  it("finishes, when the client asks where to resume, an upload whose bytes all arrived before the server died storing it", async () => {
+    const pdf = makePdf("cut-off.pdf", 3 * MiB);
+    const created = await raw("POST", endpoint, { "Upload-Length": String(pdf.size), "Upload-Metadata": encodeMetadata(metadata("cut-off.pdf")) });
+    const url = new URL(created.headers.get("location")!, endpoint).toString();
+    // What a crash after tus wrote the last chunk, and before the upload was stored, leaves behind.
+    fs.copyFileSync(pdf.file, path.join(uploadsDir, idOf(url)));
+    expect(session(idOf(url))!.completedAt).toBeNull();
+
+    // tus-js-client sends nothing more once HEAD says every byte is there, so that HEAD must finish it.
+    const outcome = await tusUpload(fs.createReadStream(pdf.file), metadata("cut-off.pdf"), { uploadUrl: url }).done;
+    expect(outcome).toMatchObject({ ok: true, url, headers: { sha256: pdf.sha256, contentType: "application/pdf" } });
+    expect(session(idOf(url))).toMatchObject({ sha256: pdf.sha256, sizeBytes: pdf.size, completedAt: expect.any(String), refusedReason: null });
+    expect(await blobs.verify(pdf.sha256)).toEqual({ status: "ok" });
+    expect((await raw("HEAD", url, {})).status).toBe(404);
+  });
+
   it("resumes an upload the client stopped between chunks", async () => {
     const pdf = makePdf("chunked.pdf", 12 * MiB);
     let stopped = false;
