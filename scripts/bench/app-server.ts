@@ -4,7 +4,8 @@ import net from "node:net";
 import path from "node:path";
 
 // The production build served as `npm start` serves it, on 127.0.0.1 only, with a throwaway
-// DATA_DIR holding fresh demo data (as scripts/e2e-server.mjs does for Playwright).
+// DATA_DIR holding fresh demo data (as scripts/e2e-server.mjs does for Playwright), or with the
+// load bench's cached large DATA_DIR.
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -35,9 +36,13 @@ export function appEnvironment(dataDir: string, port: number, extra: Record<stri
   };
 }
 
-/** Migrates and seeds DATA_DIR with the demo data, through the same scripts `npm start` runs. */
-export function prepareDatabase(env: Record<string, string>): void {
-  for (const script of ["scripts/migrate.ts", "scripts/seed.ts"]) {
+/**
+ * Migrates DATA_DIR and seeds it with the demo data, through the same scripts `npm start` runs.
+ * `seedDemo: false` only migrates, for a DATA_DIR that already holds its data (the load bench's).
+ */
+export function prepareDatabase(env: Record<string, string>, options: { seedDemo?: boolean } = {}): void {
+  const scripts = options.seedDemo === false ? ["scripts/migrate.ts"] : ["scripts/migrate.ts", "scripts/seed.ts"];
+  for (const script of scripts) {
     const result = spawnSync(bin("tsx"), [script], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", timeout: 5 * 60_000 });
     if (result.error) throw result.error;
     if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
