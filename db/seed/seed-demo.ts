@@ -79,8 +79,11 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ seeded: boolean
         .run();
       const addParty = (role: "complainant" | "respondent", org: string, rep?: string) =>
         tx.insert(caseParties).values({ id: newId(), caseId: id, organisationId: orgIds.get(org)!, role, representativeOrganisationId: rep ? orgIds.get(rep)! : null, addedAt: received.toISOString() }).run();
-      addParty("complainant", demo.complainant, demo.complainantRep);
-      addParty("respondent", demo.respondent, demo.respondentRep);
+      // A real draft has no parties yet: they are recorded when it is submitted.
+      if (!isDraft) {
+        addParty("complainant", demo.complainant, demo.complainantRep);
+        addParty("respondent", demo.respondent, demo.respondentRep);
+      }
       // Assigned demo cases were taken on in the usual way: the caseworker declared no conflict.
       if (demo.assignedTo) tx.insert(conflictDeclarations).values({ id: newId(), caseId: id, userId: userIds.get(demo.assignedTo)!, hasConflict: false, details: null, declaredAt: received.toISOString() }).run();
       recordAudit(tx, ctx, { action: "seed.case_created", caseId: id, subject: `case:${id}`, data: { reference, status: demo.status } });

@@ -100,3 +100,14 @@ export function evidenceAccessLevel(actor: Actor | null, actorSides: PartyRole[]
   if (actor?.role === "party" && item.status !== "withdrawn" && item.confidentiality === "restricted" && opposing && actorSides.includes(opposing)) return "listing";
   return "none";
 }
+
+/**
+ * For the reads behind the staff and party case pages (workspace, clocks, timeline): regulator staff
+ * and the parties only. A published case is on the register for everyone, but its working file is
+ * not, so an amicus user or the public gets `not_found` here even where getCaseForActor would answer.
+ */
+export function getCaseForParticipant(ctx: Pick<Ctx, "db" | "actor">, caseId: string, db: DbOrTx = ctx.db): CaseForActor {
+  const found = getCaseForActor(ctx, caseId, db);
+  if (!isStaff(ctx.actor) && ctx.actor?.role !== "party") throw new DomainError("not_found", "The case could not be found.");
+  return found;
+}

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { z } from "zod";
 import { clockEvents, deadlines, informationRequests } from "@/db/schema";
 import type { Ctx } from "../context";
@@ -13,7 +14,7 @@ import { notifyUser } from "../notifications/notify";
 import { transitionCase } from "./state-machine";
 
 export const AnswerInformationRequestInput = z.object({
-  requestId: z.string().min(1),
+  requestId: z.string().min(1, "The information request could not be found."),
   response: z.string().trim().min(1, "Enter your answer to the regulator's questions").max(50000, "Your answer must be 50000 characters or fewer"),
 });
 
@@ -29,7 +30,7 @@ export function answerInformationRequest(ctx: Ctx, input: z.input<typeof AnswerI
   writeTransaction(ctx.db, (tx) => {
     const request = tx.select().from(informationRequests).where(eq(informationRequests.id, requestId)).get();
     if (!request) throw new DomainError("not_found", "The information request could not be found.");
-    const { case: row, sides } = getCaseForActor(ctx, request.caseId, tx);
+    const { case: row, sides } = requestCaseForActor(ctx, request.caseId, tx);
     if (actor.role !== "party" || !sides.includes("complainant")) throw new DomainError("not_found", "The information request could not be found.");
     const answered = tx
       .update(informationRequests)
@@ -63,4 +64,14 @@ export function answerInformationRequest(ctx: Ctx, input: z.input<typeof AnswerI
       notifyUser(tx, ctx, { userId: row.assignedTo, caseId: row.id, kind: "information.answered", title: `${row.reference}: information request answered`, body: "The complainant has answered your information request.", link: `/cases/${row.id}` });
     }
   });
+}
+
+/** The request's case, or the request's own not-found: a different message would tell a guesser the request exists. */
+function requestCaseForActor(ctx: Pick<Ctx, "db" | "actor">, caseId: string, tx: DbOrTx) {
+  try {
+    return getCaseForActor(ctx, caseId, tx);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not_found") throw new DomainError("not_found", "The information request could not be found.");
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { caseParties, organisations } from "@/db/schema";
 import { aliasedTable } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { getCaseForActor, type CaseRow } from "../access/case-access";
+import { getCaseForParticipant, type CaseRow } from "../access/case-access";
 import type { PartyRole } from "@/db/schema";
 
 export interface CaseParty {
@@ -20,7 +20,7 @@ export interface CaseSummary {
 
 /** A case's facts and parties, for anyone allowed to see the case. */
 export function getCaseSummary(ctx: Ctx, caseId: string): CaseSummary {
-  const { case: row, sides } = getCaseForActor(ctx, caseId);
+  const { case: row, sides } = getCaseForParticipant(ctx, caseId);
   const representative = aliasedTable(organisations, "representative");
   const parties = ctx.db
     .select({ role: caseParties.role, organisation: organisations.name, representative: representative.name })

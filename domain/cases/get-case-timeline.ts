@@ -2,7 +2,7 @@ import { and, desc, eq, notInArray } from "drizzle-orm";
 import { auditEvents, users } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isStaff } from "../context";
-import { getCaseForActor } from "../access/case-access";
+import { getCaseForParticipant } from "../access/case-access";
 
 /** How each audited action reads on a case timeline. Actions not listed here are staff-only. */
 const PARTY_VISIBLE: Record<string, string> = {
@@ -84,7 +84,7 @@ function detailFor(action: string, data: Record<string, unknown>, staff: boolean
  * none of the internal detail (notes, proposals, conflict declarations).
  */
 export function getCaseTimeline(ctx: Ctx, caseId: string, limit = 200): TimelineEntry[] {
-  getCaseForActor(ctx, caseId);
+  getCaseForParticipant(ctx, caseId);
   const staff = isStaff(ctx.actor);
   const rows = ctx.db
     .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action, data: auditEvents.data, by: users.name })

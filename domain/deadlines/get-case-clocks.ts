@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { clockEvents, deadlines, users } from "@/db/schema";
 import type { Ctx } from "../context";
-import { getCaseForActor } from "../access/case-access";
+import { getCaseForParticipant } from "../access/case-access";
 import { formatLongDate } from "./calendar-date";
 import { clockStateFromEvents, countedDaysElapsed, ragFor, type ClockRag, type DeadlineRow } from "./clock";
 import { londonDateOf } from "./london-date";
@@ -32,7 +32,7 @@ export interface CaseClockView {
 
 /** Every clock on a case with its position today and its full ledger, for anyone who may see the case. */
 export function getCaseClocks(ctx: Ctx, caseId: string): CaseClockView[] {
-  getCaseForActor(ctx, caseId);
+  getCaseForParticipant(ctx, caseId);
   const today = londonDateOf(ctx.now);
   const holidays = holidaysInForce(ctx.db);
   const rows = ctx.db.select().from(deadlines).where(eq(deadlines.caseId, caseId)).orderBy(asc(deadlines.createdAt)).limit(100).all();

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Transform, type Readable } from "node:stream";
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { integrityAlerts, users } from "@/db/schema";
 import type { Ctx } from "../context";
 import { DomainError } from "../errors";
@@ -80,8 +81,21 @@ export type EvidenceDownload = { kind: "ok"; item: EvidenceRow; body: Readable; 
  * integrity alert and refuses. The bytes are hashed again as they stream, so a blob altered between
  * the check and the read is cut off mid-transfer rather than served whole.
  */
+/**
+ * What anyone may download, the signed-in may too: a party's own access decides first, and for an item
+ * that is not theirs (another case's public exhibit, an amicus brief) the public's view decides.
+ */
+function getDownloadableEvidence(ctx: Ctx, evidenceId: string, db: DbOrTx = ctx.db) {
+  try {
+    return getEvidenceForActor(ctx, evidenceId, db);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === "not_found") || ctx.actor === null) throw error;
+    return getEvidenceForActor({ db: ctx.db, actor: null }, evidenceId, db);
+  }
+}
+
 export async function openEvidenceDownload(ctx: Ctx, evidenceId: string, store: BlobStore): Promise<EvidenceDownload> {
-  const { item } = getEvidenceForActor(ctx, evidenceId);
+  const { item } = getDownloadableEvidence(ctx, evidenceId);
   const check = await store.verify(item.sha256);
   if (check.status !== "ok") {
     raiseIntegrityAlert(ctx, item, check.status === "missing" ? { problem: "missing" } : { problem: "mismatch", actualSha256: check.actualSha256 }, "download");
@@ -98,7 +112,7 @@ export async function openEvidenceDownload(ctx: Ctx, evidenceId: string, store: 
   try {
     writeTransaction(ctx.db, (tx) => {
       // Asked again after the (slow) hash: the item may have been withdrawn meanwhile.
-      getEvidenceForActor(ctx, evidenceId, tx);
+      getDownloadableEvidence(ctx, evidenceId, tx);
       recordAudit(tx, ctx, { action: "evidence.downloaded", caseId: item.caseId, subject: `evidence:${item.id}`, data: { exhibitNumber: item.exhibitNumber, sha256: item.sha256 } });
     });
   } catch (error) {
