@@ -14,7 +14,7 @@ import { tellParties } from "./tell-parties";
 export const SERVICE_METHODS = ["email", "post", "courier", "hand"] as const;
 
 export const AcceptComplaintInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   reasons: z.string().trim().min(1, "Enter why the complaint is valid").max(5000, "Reasons must be 5000 characters or fewer"),
   servedOn: z.string().trim().refine(isCalendarDate, "Enter the date the complaint was served on the respondent, as YYYY-MM-DD"),
   serviceMethod: z.enum(SERVICE_METHODS, { error: "Select how the complaint was served" }),

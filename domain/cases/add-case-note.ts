@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record";
 import { writeTransaction } from "../transaction";
 
 export const AddCaseNoteInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   body: z.string().trim().min(1, "Enter the note").max(20000, "The note must be 20000 characters or fewer"),
 });
 

@@ -8,7 +8,7 @@ import { CASE_CHANGED_MESSAGE } from "./state-machine";
 import { moveAssignment, requireOpenForAssignment } from "./assign-case";
 import { DeclarationFields, hasDeclaredConflict, recordConflictDeclaration } from "./conflict-clearance";
 
-export const AssignCaseToMeInput = z.intersection(z.object({ caseId: z.string().min(1) }), DeclarationFields);
+export const AssignCaseToMeInput = z.intersection(z.object({ caseId: z.string().min(1, "The case could not be found.") }), DeclarationFields);
 
 /**
  * A caseworker takes an unassigned case, declaring at the same time whether they have a conflict

@@ -20,7 +20,7 @@ const ASSIGNABLE_ROLES = ["caseworker", "supervisor"] as const;
 
 export const AssignCasesInput = z.object({
   caseIds: z
-    .array(z.string().trim().min(1).max(100))
+    .array(z.string().trim().min(1, "The case could not be found.").max(100, "The case could not be found."))
     .min(1, "Select at least one case to assign")
     .max(MAX_BULK_ASSIGN, `Select ${MAX_BULK_ASSIGN} cases or fewer at a time`)
     .transform((ids) => [...new Set(ids)]),

@@ -7,7 +7,7 @@ import { writeTransaction } from "../transaction";
 import { moveAssignment } from "./assign-case";
 import { DeclarationFields, recordConflictDeclaration } from "./conflict-clearance";
 
-export const DeclareConflictInput = z.intersection(z.object({ caseId: z.string().min(1) }), DeclarationFields);
+export const DeclareConflictInput = z.intersection(z.object({ caseId: z.string().min(1, "The case could not be found.") }), DeclarationFields);
 
 /**
  * The caseworker a case is assigned to declares whether they have a conflict of interest with its

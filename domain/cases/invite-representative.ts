@@ -19,7 +19,7 @@ const NOT_OPEN: readonly CaseStatus[] = ["draft", "closed", "withdrawn"];
 export const canInviteRepresentative = (status: CaseStatus): boolean => !NOT_OPEN.includes(status);
 
 export const InviteRepresentativeInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   email: z
     .string()
     .trim()

@@ -13,7 +13,7 @@ import { notifyUser } from "../notifications/notify";
 import { activeSupervisors } from "./case-recipients";
 
 export const ProposeDecisionInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   decision: z.enum(["case_to_answer", "no_case_to_answer"], { error: "Select whether there is a case to answer" }),
   reasons: z.string().trim().min(1, "Enter the reasons for the decision. The parties will read them").max(20000, "Reasons must be 20000 characters or fewer"),
 });

@@ -9,7 +9,7 @@ import { requireConflictClearance } from "./conflict-clearance";
 import { tellParties } from "./tell-parties";
 
 export const RejectComplaintInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   reasons: z.string().trim().min(1, "Enter the reasons the complaint is rejected. The complainant will read them").max(5000, "Reasons must be 5000 characters or fewer"),
 });
 

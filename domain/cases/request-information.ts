@@ -15,7 +15,7 @@ import { requireConflictClearance } from "./conflict-clearance";
 import { tellParties } from "./tell-parties";
 
 export const RequestInformationInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   questions: z.string().trim().min(1, "Enter the questions the complainant must answer").max(10000, "Questions must be 10000 characters or fewer"),
 });
 

@@ -14,7 +14,7 @@ import { transitionCase } from "./state-machine";
 import { tellParties } from "./tell-parties";
 
 export const ReviewDecisionInput = z.object({
-  proposalId: z.string().min(1),
+  proposalId: z.string().min(1, "The proposed decision could not be found."),
   outcome: z.enum(["approve", "return"], { error: "Select whether you approve the decision or return it" }),
   note: z.string().trim().max(5000, "The note must be 5000 characters or fewer").optional(),
 });

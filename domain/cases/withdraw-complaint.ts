@@ -13,7 +13,7 @@ import { transitionCase } from "./state-machine";
 import { tellParties } from "./tell-parties";
 
 export const WithdrawComplaintInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   reasons: z.string().trim().min(1, "Enter why the complaint is being withdrawn").max(5000, "Reasons must be 5000 characters or fewer"),
 });
 

@@ -12,7 +12,7 @@ import { SECTION_KEYS, SECTION_SLUGS } from "./questions";
 import { checkSection, tidySectionAnswers, type DraftAnswers } from "./sections";
 
 export const SaveComplaintSectionInput = z.object({
-  draftId: z.string().min(1),
+  draftId: z.string().min(1, "The draft complaint could not be found."),
   section: z.enum(SECTION_SLUGS, { error: "That part of the complaint does not exist." }),
   answers: z.record(z.string(), z.unknown()),
   /**

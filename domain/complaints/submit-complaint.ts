@@ -19,7 +19,7 @@ import { SECTION_TITLES } from "./questions";
 import { checkWholeComplaint, type ComplaintAnswers, type DraftAnswers } from "./sections";
 
 export const SubmitComplaintInput = z.object({
-  draftId: z.string().min(1),
+  draftId: z.string().min(1, "The draft complaint could not be found."),
   statementOfTruth: z.preprocess((value) => value === true || value === "yes", z.literal(true, { error: "Confirm that you believe the facts stated in this complaint are true" })),
   signatoryName: z.string().trim().min(1, "Enter your full name").max(200, "Your full name must be 200 characters or fewer"),
 });

@@ -1,6 +1,7 @@
 import type { clockEvents, deadlines } from "@/db/schema";
 import { compareCalendarDates } from "./calendar-date";
-import { computeDeadline, type ClockStop, type DeadlineRequest, type DeadlineResult } from "./engine";
+import { DomainError } from "../errors";
+import { computeDeadline, DeadlineError, type ClockStop, type DeadlineRequest, type DeadlineResult } from "./engine";
 import type { HolidayData } from "./holidays";
 import { AMBER_MAX_REMAINING, RED_MAX_REMAINING } from "./rag-thresholds";
 
@@ -47,7 +48,16 @@ function requestFor(terms: Terms, state: ClockState, length: number, openStopUnt
  */
 export function computeDueFromEvents(terms: Terms, state: ClockState, today: string, holidays?: HolidayData): DeadlineResult {
   const openStopUntil = state.openStopFrom !== null ? (compareCalendarDates(today, state.openStopFrom) >= 0 ? today : state.openStopFrom) : null;
-  return computeDeadline(requestFor(terms, state, terms.length + state.extensionDays, openStopUntil), holidays);
+  try {
+    return computeDeadline(requestFor(terms, state, terms.length + state.extensionDays, openStopUntil), holidays);
+  } catch (error) {
+    // Still refused rather than guessed, but as an answer the person can act on, not a 500: an
+    // extension, a stop or a rule's length can each push a due date past the holiday data.
+    if (error instanceof DeadlineError && error.code === "beyond-holiday-data") {
+      throw new DomainError("conflict", `${error.message} Until then, choose dates or a number of days that keep the deadline within the years the data covers.`);
+    }
+    throw error;
+  }
 }
 
 /**

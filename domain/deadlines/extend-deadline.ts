@@ -9,7 +9,7 @@ import { getDeadlineForActor } from "./load-deadline";
 import { londonDateOf } from "./london-date";
 
 export const ExtendDeadlineInput = z.object({
-  deadlineId: z.string().min(1),
+  deadlineId: z.string().min(1, "The deadline could not be found."),
   days: wholeNumberField({
     missing: "Enter how many days to extend by",
     notWhole: "Enter the number of days as a whole number, like 5",

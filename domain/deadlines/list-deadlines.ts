@@ -23,13 +23,14 @@ export const CALENDAR_LIMIT = 500;
 // read stays bounded even if one did.
 const MAX_EVENTS_PER_CLOCK = 1000;
 
-const filterId = z.string().trim().min(1).max(100).optional();
+/** A filter chosen from a list on the page; anything else is refused with a message naming the list. */
+const filterId = (message: string) => z.string().trim().min(1, message).max(100, message).optional();
 
 export const ListDeadlinesInput = z.object({
   tab: z.enum(DEADLINE_TABS, { error: "Choose a tab: mine, team, due-7, overdue or stopped" }).default("mine"),
   sort: z.enum(DEADLINE_SORTS, { error: "Choose a sort: due-asc, due-desc or case" }).default("due-asc"),
-  ruleId: filterId,
-  caseworkerId: filterId,
+  ruleId: filterId("Select a deadline from the list"),
+  caseworkerId: filterId("Select a caseworker from the list"),
   limit: z.number({ error: "Enter a page size from 1 to 200" }).int("Enter a page size from 1 to 200").min(1, "Enter a page size from 1 to 200").max(200, "Enter a page size from 1 to 200").default(50),
   /** Opaque keyset cursor from the previous page. */
   after: z.string().max(300, "The page cursor is not valid").optional(),
@@ -38,8 +39,8 @@ export const ListDeadlinesInput = z.object({
 export const DeadlinesForMonthInput = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter the month as YYYY-MM, for example 2027-01").refine((m) => m >= "0001-01", "Enter the month as YYYY-MM, for example 2027-01"),
   tab: ListDeadlinesInput.shape.tab,
-  ruleId: filterId,
-  caseworkerId: filterId,
+  ruleId: filterId("Select a deadline from the list"),
+  caseworkerId: filterId("Select a caseworker from the list"),
 });
 
 export type OpenDeadlineStatus = "running" | "stopped";

@@ -11,7 +11,7 @@ import { getDeadlineForActor } from "./load-deadline";
 import { londonDateOf } from "./london-date";
 
 export const RestartClockInput = z.object({
-  deadlineId: z.string().min(1),
+  deadlineId: z.string().min(1, "The deadline could not be found."),
   reason: z.string().trim().min(1, "Enter why the clock is restarting").max(2000, "The reason must be 2000 characters or fewer"),
   /** Last stopped day (inclusive); the day after counts again. Defaults to today (UK). */
   lastStoppedOn: z.string().refine(isCalendarDate, "Enter the date as YYYY-MM-DD, for example 2027-01-20").optional(),

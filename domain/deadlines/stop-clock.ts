@@ -9,7 +9,7 @@ import { getDeadlineForActor } from "./load-deadline";
 import { londonDateOf } from "./london-date";
 
 export const StopClockInput = z.object({
-  deadlineId: z.string().min(1),
+  deadlineId: z.string().min(1, "The deadline could not be found."),
   reason: z.string().trim().min(1, "Enter why the clock is stopping").max(2000, "The reason must be 2000 characters or fewer"),
   /** First stopped day; defaults to today (UK). */
   effectiveOn: z.string().refine(isCalendarDate, "Enter the date as YYYY-MM-DD, for example 2027-01-11").optional(),

@@ -11,7 +11,7 @@ import { DEADLINE_COUNTS, DEADLINE_ROLLS, DEADLINE_UNITS, MAX_DEADLINE_LENGTH } 
 import { DEADLINE_CALENDARS } from "./holidays";
 
 export const UpdateDeadlineRuleInput = z.object({
-  ruleId: z.string().min(1),
+  ruleId: z.string().min(1, "The deadline rule could not be found."),
   length: wholeNumberField({
     missing: "Enter the length as a whole number of days",
     notWhole: "Enter the length as a whole number of days, like 45",

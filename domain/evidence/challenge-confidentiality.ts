@@ -12,7 +12,7 @@ import { caseStaff, portalEvidencePath, staffEvidencePath, tellAboutEvidence } f
 import { CONFIDENTIALITY_LABELS, mayChallengeConfidentiality, OPPOSING_PARTY } from "./evidence-rules";
 
 export const ChallengeConfidentialityInput = z.object({
-  evidenceId: z.string().min(1),
+  evidenceId: z.string().min(1, "The evidence could not be found."),
   reasons: z
     .string({ error: "Enter why this item should not be confidential" })
     .trim()

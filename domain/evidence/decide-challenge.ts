@@ -14,7 +14,7 @@ import { portalEvidencePath, staffEvidencePath, tellAboutEvidence } from "./evid
 import { CONFIDENTIALITY_LABELS, NON_CONFIDENTIAL_RULE_ID, nonConfidentialDeadlineLabel } from "./evidence-rules";
 
 export const DecideChallengeInput = z.object({
-  challengeId: z.string().min(1),
+  challengeId: z.string().min(1, "The confidentiality challenge could not be found."),
   outcome: z.enum(["upheld", "rejected"], { error: "Select whether the confidentiality claim stands" }),
   reasons: z.string({ error: "Enter the reasons for your decision" }).trim().min(1, "Enter the reasons for your decision").max(5000, "Reasons must be 5000 characters or fewer"),
 });

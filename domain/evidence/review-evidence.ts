@@ -12,7 +12,7 @@ import { portalEvidencePath, staffEvidencePath, tellAboutEvidence } from "./evid
 import { mayReviewEvidence } from "./evidence-rules";
 
 export const ReviewEvidenceInput = z.object({
-  evidenceId: z.string().min(1),
+  evidenceId: z.string().min(1, "The evidence could not be found."),
   outcome: z.enum(["accept", "reject"], { error: "Select whether you accept or reject this item as evidence" }),
   reasons: z.string().trim().max(5000, "Reasons must be 5000 characters or fewer").optional(),
 });

@@ -38,11 +38,11 @@ export const EvidenceItemInput = z.object({
 
 export const SubmitEvidenceInput = z
   .object({
-    caseId: z.string().min(1),
+    caseId: z.string().min(1, "The case could not be found."),
     /** Optional only for a corrected version (it keeps the old item's level) or a non-confidential version (public). */
     confidentiality: z.preprocess(blankToUndefined, z.enum(CONFIDENTIALITY_LEVELS, { error: "Select who may see these files" }).optional()),
-    supersedesId: z.preprocess(blankToUndefined, z.string().trim().min(1).optional()),
-    nonConfidentialVersionOfId: z.preprocess(blankToUndefined, z.string().trim().min(1).optional()),
+    supersedesId: z.preprocess(blankToUndefined, z.string().trim().min(1, "The item this corrects could not be found.").optional()),
+    nonConfidentialVersionOfId: z.preprocess(blankToUndefined, z.string().trim().min(1, "The confidential item this is a version of could not be found.").optional()),
     items: z
       .array(EvidenceItemInput, { error: "Upload at least one file" })
       .min(1, "Upload at least one file")

@@ -54,7 +54,7 @@ export const StartUploadInput = z.object({
   /** What the upload is for; evidence unless the client says otherwise. */
   purpose: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(UPLOAD_PURPOSES, { error: "The upload could not be started. Try again." }).default("evidence")),
   /** For a brief: the granted application it is filed under. */
-  applicationId: z.string().trim().max(100).optional(),
+  applicationId: z.string().trim().max(100, "The application could not be found.").optional(),
 });
 
 /**

@@ -13,7 +13,7 @@ import { caseStaff, staffEvidencePath, tellAboutEvidence } from "./evidence-reci
 import { mayWithdrawEvidence, NON_CONFIDENTIAL_RULE_ID, OPPOSING_PARTY } from "./evidence-rules";
 
 export const WithdrawEvidenceInput = z.object({
-  evidenceId: z.string().min(1),
+  evidenceId: z.string().min(1, "The evidence could not be found."),
   reasons: z.string({ error: "Enter why the item is being withdrawn" }).trim().min(1, "Enter why the item is being withdrawn").max(5000, "Reasons must be 5000 characters or fewer"),
 });
 

@@ -50,8 +50,11 @@ export function getEmailPreferences(ctx: Ctx): EmailPreference[] {
 }
 
 export const SaveEmailPreferencesInput = z.object({
-  /** Kind → mode, one entry per question on the form. */
-  modes: z.record(z.string().max(100), z.string().max(20)),
+  /**
+   * Kind → mode, one entry per question on the form. Left unbounded here: the checks below accept
+   * only known kinds and modes, and say which question is wrong (zod's length messages would not).
+   */
+  modes: z.record(z.string(), z.string()),
 });
 
 const modeSchema = z.enum(EMAIL_MODES);

@@ -19,7 +19,7 @@ export const PUBLIC_SUMMARY_MAX = 5000;
 const SUMMARY_MISSING = "Enter a public summary of the case for the register";
 
 export const PublishCaseInput = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1, "The case could not be found."),
   publicSummary: z
     .string({ error: SUMMARY_MISSING })
     .trim()

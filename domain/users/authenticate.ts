@@ -13,8 +13,8 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_CLIENT = 20;
 
 export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter your email address").max(254, "Email address must be 254 characters or fewer").email("Enter an email address in the correct format, like name@example.com"),
-  password: z.string().min(1, "Enter your password").max(1024, "Password must be 1024 characters or fewer"),
+  email: z.string({ error: "Enter your email address" }).trim().toLowerCase().min(1, "Enter your email address").max(254, "Email address must be 254 characters or fewer").email("Enter an email address in the correct format, like name@example.com"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Password must be 1024 characters or fewer"),
 });
 
 const GENERIC_FAILURE = "The email address or password is not right. Check them and try again.";

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record";
 import { writeTransaction } from "../transaction";
 
 export const SetUserDisabledInput = z.object({
-  userId: z.string().min(1),
+  userId: z.string().min(1, "The user could not be found."),
   disabled: z.boolean(),
   reason: z.string().trim().min(1, "Enter a reason").max(1000, "Reason must be 1000 characters or fewer"),
 });
