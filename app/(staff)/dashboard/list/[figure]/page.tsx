@@ -10,7 +10,9 @@ import { formatLongDate } from "@/domain/deadlines/calendar-date";
 import { FigureTable } from "@/components/app/dashboard/FigureTable";
 import { FilterSummary } from "@/components/app/dashboard/FilterSummary";
 import { DEFAULT_PERIOD_VALUE, dashboardHref, figureExportHref, figureListHref, readDashboardParams, readFigureDetail, toFigureQuery, type DashboardParams } from "@/components/app/dashboard/dashboard-params";
+import { hasPermission } from "@/domain/access/permissions";
 import { loadPage, requirePagePermission } from "@/server/page";
+import { getCtx } from "@/server/session";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type RouteParams = Promise<{ figure: string }>;
@@ -21,7 +23,8 @@ const PERIOD_FIGURES: Figure[] = ["case-to-answer", "triage-time"];
 
 export async function generateMetadata({ params, searchParams }: { params: RouteParams; searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { figure } = await params;
-  if (!isFigure(figure)) return { title: "Page not found" };
+  // Only staff learn which lists exist: anyone else's page is a plain "not found", title and all.
+  if (!isFigure(figure) || !hasPermission((await getCtx()).actor, "case.view_all")) return { title: "Page not found" };
   const search = await searchParams;
   const { period } = readDashboardParams(search);
   // The general title: the page's own heading adds the status or week, once the domain has checked them.
