@@ -144,8 +144,13 @@ function caseFromList(html: string, title: string): { id: string; reference: str
 function sameAnswer(html: string, path: string): string {
   let text = mainOf(html).replace(/nonce(?:=|\\?":\\?")"?[A-Za-z0-9+/=]+/g, "nonce");
   for (const segment of path.split(/[/?&=]/).filter((part) => part.length > 0)) text = text.split(segment).join("<segment>");
-  // Next.js streams its router data in chunks whose order depends on timing: compare the chunks, not their order.
-  return text.split(/\\n|\n/).sort().join("\n");
+  // Next.js streams its router data in numbered chunks whose order (and so numbering) depends on
+  // timing: compare the chunks' contents, without their numbers and in a fixed order.
+  return text
+    .split(/\\n|\n/)
+    .map((line) => line.replace(/^[0-9a-f]+:/, "").replace(/\$[A-Za-z@]?[0-9a-f]+\b/g, "$ref"))
+    .sort()
+    .join("\n");
 }
 
 const mainOf = (html: string) => (html.match(/<main[^>]*id="main-content"[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? html).replace(/ nonce="[^"]*"/g, "");

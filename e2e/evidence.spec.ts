@@ -32,7 +32,8 @@ test.describe.serial("evidence on the flagship case", () => {
       { name: "routing-diagram.png", mimeType: "image/png", buffer: minimalPng() },
       { name: "board-minutes.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>") },
     ]);
-    for (const name of ["expert-report.pdf", "routing-diagram.png", "board-minutes.pdf"]) {
+    // A refused file loses its bar, and the disguised page can be refused before the check runs.
+    for (const name of ["expert-report.pdf", "routing-diagram.png"]) {
       await expect(page.getByRole("progressbar", { name: `Upload progress for ${name}` })).toBeVisible();
     }
     const rowFor = (name: string) => page.getByRole("listitem").filter({ hasText: name });
