@@ -98,3 +98,55 @@ export const caseNotes = sqliteTable(
   },
   (t) => [index("case_notes_case").on(t.caseId)],
 );
+
+/**
+ * One narrow row per case with what the triage queue and the dashboard filter, sort and count by,
+ * so a sort or a count over every case reads these rows (mostly from covering indexes) instead of
+ * the large case rows. Derived data, kept exact by triggers on cases, deadlines and audit_events in
+ * migration 0010 (created WITHOUT ROWID there); never written by the application. See
+ * docs/adr/0010-case-digests-kept-by-triggers.md.
+ */
+export const caseDigests = sqliteTable(
+  "case_digests",
+  {
+    caseId: text("case_id").primaryKey(),
+    /** The case row's rowid, which is also its full-text search entry's. */
+    caseRowid: integer("case_rowid").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    reference: text("reference"),
+    assignedTo: text("assigned_to"),
+    submittedAt: text("submitted_at"),
+    /** coalesce(submitted_at, created_at): the triage queue's received order. */
+    receivedAt: text("received_at").notNull(),
+    /** The IP rights claimed, one bit each in IP_RIGHTS order (trade_secret = 1 … other = 32). */
+    ipRightsMask: integer("ip_rights_mask").notNull(),
+    /** The current case-to-answer clock: the newest one not cancelled. */
+    clockDeadlineId: text("clock_deadline_id"),
+    clockStatus: text("clock_status", { enum: ["running", "stopped", "met", "missed", "cancelled"] }),
+    clockDueOn: text("clock_due_on"),
+    /** unixepoch(expires_at) of that clock. */
+    clockExpiresUnix: integer("clock_expires_unix"),
+    /** clock_due_on, or '9999-99-99' without a clock, so undated cases sort last going up… */
+    dueAscKey: text("due_asc_key").notNull(),
+    /** …and clock_due_on, or '', so they sort last going down too. */
+    dueDescKey: text("due_desc_key").notNull(),
+    /** The first triage outcome (case.accept, case.reject or case.request_information) in the audit trail. */
+    triageOutcomeSeq: integer("triage_outcome_seq"),
+    triageOutcomeAt: text("triage_outcome_at"),
+    triageOutcomeAction: text("triage_outcome_action"),
+    /** Calendar days on UK dates from submission to that outcome. */
+    triageDays: integer("triage_days"),
+  },
+  (t) => [
+    // Each triage sort order within a status, with every filter column: a page is read per status, in order, from the index alone.
+    index("case_digests_status_received").on(t.status, t.receivedAt, t.caseId, t.assignedTo, t.ipRightsMask, t.clockStatus, t.clockExpiresUnix, t.submittedAt),
+    index("case_digests_status_due_asc").on(t.status, t.dueAscKey, t.caseId, t.assignedTo, t.ipRightsMask, t.clockStatus, t.clockExpiresUnix, t.receivedAt),
+    index("case_digests_status_due_desc").on(t.status, t.dueDescKey, t.caseId, t.assignedTo, t.ipRightsMask, t.clockStatus, t.clockExpiresUnix, t.receivedAt),
+    // One person's cases (or the unassigned ones), few enough to read whole and sort.
+    index("case_digests_assignee").on(t.assignedTo, t.status, t.receivedAt, t.caseId, t.dueAscKey, t.dueDescKey, t.ipRightsMask, t.clockStatus, t.clockExpiresUnix, t.submittedAt),
+    // Running and stopped case-to-answer clocks are few: a clock filter reads them whole.
+    index("case_digests_clock").on(t.clockStatus, t.status, t.assignedTo, t.receivedAt, t.dueAscKey, t.dueDescKey, t.ipRightsMask, t.clockExpiresUnix),
+    index("case_digests_rowid").on(t.caseRowid, t.status, t.receivedAt, t.dueAscKey, t.dueDescKey, t.assignedTo, t.ipRightsMask, t.clockStatus, t.clockExpiresUnix),
+    index("case_digests_submitted").on(t.submittedAt, t.status, t.assignedTo, t.triageDays),
+  ],
+);

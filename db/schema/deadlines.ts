@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
-import { cases } from "./cases";
+import { CASE_STATUSES, cases } from "./cases";
 import { users } from "./users";
 
 export const DEADLINE_STATUSES = ["running", "stopped", "met", "missed", "cancelled"] as const;
@@ -51,7 +52,51 @@ export const deadlines = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("deadlines_case").on(t.caseId), index("deadlines_status_due").on(t.status, t.dueOn)],
+  (t) => [
+    index("deadlines_case").on(t.caseId),
+    index("deadlines_status_due").on(t.status, t.dueOn),
+    // Completed case-to-answer clocks by completion: the dashboard's met/missed share and its list.
+    index("deadlines_case_to_answer_completed").on(t.completedAt, t.id, t.status, t.dueOn, t.caseId).where(sql`rule_id = 'case-to-answer'`),
+  ],
+);
+
+/**
+ * One row per open (running or stopped) deadline, with its terms and its case's status, reference
+ * and assignee, so the deadlines view and the dashboard's deadline figures read one small table,
+ * mostly from its indexes, instead of looking up the case of each deadline. Derived data, kept
+ * exact by triggers on deadlines and cases in migration 0010 (created WITHOUT ROWID there); never
+ * written by the application. See docs/adr/0010-case-digests-kept-by-triggers.md.
+ */
+export const openDeadlines = sqliteTable(
+  "open_deadlines",
+  {
+    deadlineId: text("deadline_id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    ruleId: text("rule_id").notNull(),
+    label: text("label").notNull(),
+    status: text("status", { enum: ["running", "stopped"] }).notNull(),
+    startOn: text("start_on").notNull(),
+    length: integer("length").notNull(),
+    unit: text("unit", { enum: ["calendar", "working"] }).notNull(),
+    count: text("count", { enum: ["after", "beginning-with"] }).notNull(),
+    calendar: text("calendar", { enum: ["england-and-wales", "scotland", "northern-ireland", "united-kingdom"] }).notNull(),
+    roll: text("roll", { enum: ["none", "next-working-day"] }).notNull(),
+    dueOn: text("due_on").notNull(),
+    /** unixepoch(expires_at). */
+    expiresUnix: integer("expires_unix"),
+    /** Null only if the case row is missing. */
+    caseStatus: text("case_status", { enum: CASE_STATUSES }),
+    /** coalesce(reference, ''): the deadlines view's case order. */
+    caseSortKey: text("case_sort_key").notNull(),
+    assignedTo: text("assigned_to"),
+  },
+  (t) => [
+    index("open_deadlines_status_due").on(t.status, t.dueOn, t.deadlineId, t.expiresUnix, t.caseStatus, t.assignedTo, t.ruleId, t.caseId),
+    index("open_deadlines_due").on(t.dueOn, t.deadlineId, t.status, t.expiresUnix, t.caseStatus, t.assignedTo, t.ruleId, t.caseId),
+    index("open_deadlines_assignee").on(t.assignedTo, t.dueOn, t.deadlineId, t.status, t.expiresUnix, t.caseStatus, t.ruleId, t.caseSortKey),
+    index("open_deadlines_case_order").on(t.caseSortKey, t.dueOn, t.deadlineId, t.status, t.expiresUnix, t.caseStatus, t.assignedTo, t.ruleId),
+    index("open_deadlines_case").on(t.caseId, t.status, t.expiresUnix, t.dueOn),
+  ],
 );
 
 export const clockEvents = sqliteTable(
@@ -69,7 +114,11 @@ export const clockEvents = sqliteTable(
     actorId: text("actor_id").references(() => users.id),
     at: text("at").notNull(),
   },
-  (t) => [index("clock_events_deadline").on(t.deadlineId, t.at)],
+  (t) => [
+    index("clock_events_deadline").on(t.deadlineId, t.at),
+    // The only events that move a running clock's count (see clockStateFromEvents); most clocks have none.
+    index("clock_events_adjustments").on(t.deadlineId, t.kind, t.effectiveOn, t.days).where(sql`kind IN ('stop', 'restart', 'extension')`),
+  ],
 );
 
 /**

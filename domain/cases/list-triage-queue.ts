@@ -1,12 +1,13 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { CASE_STATUSES, IP_RIGHTS, cases, deadlines, users, type CaseStatus, type IpRight } from "@/db/schema";
+import { CASE_STATUSES, IP_RIGHTS, cases, users, type CaseStatus, type IpRight } from "@/db/schema";
 import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { parseInput } from "../errors";
 import { addDays, isCalendarDate, londonOffset } from "../deadlines/calendar-date";
 import { OPEN_STATES } from "./state-machine";
 import { toFtsQuery } from "./search-index";
+import { anyStatus, digest, ipRightsMask, orderedDigestKeys, perStatus, type DigestIndex } from "../dashboard/case-digests";
 
 export const TRIAGE_TABS = ["unassigned", "mine", "all"] as const;
 export type TriageTab = (typeof TRIAGE_TABS)[number];
@@ -87,34 +88,34 @@ export interface TriageQueuePage {
   searchTruncated: boolean;
 }
 
-const caseToAnswer = aliasedTable(deadlines, "case_to_answer");
 const assignee = aliasedTable(users, "assignee");
-
-/** The case's current case-to-answer clock: the newest one not cancelled. */
-const caseToAnswerJoin = sql`${caseToAnswer.id} = (SELECT d.id FROM deadlines d WHERE d.case_id = ${cases.id} AND d.rule_id = 'case-to-answer' AND d.status <> 'cancelled' ORDER BY d.created_at DESC, d.rowid DESC LIMIT 1)`;
 
 const partyName = (role: "complainant" | "respondent") =>
   sql<string | null>`(SELECT o.name FROM case_parties p JOIN organisations o ON o.id = p.organisation_id WHERE p.case_id = ${cases.id} AND p.role = ${role} ORDER BY p.added_at, p.id LIMIT 1)`;
 
 const declarationNeededSql = sql<number>`(${cases.assignedTo} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conflict_declarations cd WHERE cd.case_id = ${cases.id} AND cd.user_id = ${cases.assignedTo} AND cd.has_conflict = 0))`;
 
-/** Past its last second (23:59:59 UK time on the due date), as list-deadlines judges it. */
-const expiredSql = (ctx: Ctx) => sql`unixepoch(${caseToAnswer.expiresAt}) * 1000 < ${ctx.now.getTime()}`;
+/**
+ * Past its last second (23:59:59 UK time on the due date), as list-deadlines judges it. The digest
+ * holds unixepoch(expires_at) of the case's current case-to-answer clock (the newest not cancelled).
+ */
+const expiredSql = (ctx: Ctx) => sql`${digest.clockExpiresUnix} * 1000 < ${ctx.now.getTime()}`;
 
 function clockStateSql(ctx: Ctx) {
-  return sql<QueueClockState>`CASE WHEN ${caseToAnswer.id} IS NULL THEN 'none' WHEN ${caseToAnswer.status} = 'running' AND ${expiredSql(ctx)} THEN 'overdue' ELSE ${caseToAnswer.status} END`;
+  return sql<QueueClockState>`CASE WHEN ${digest.clockDeadlineId} IS NULL THEN 'none' WHEN ${digest.clockStatus} = 'running' AND ${expiredSql(ctx)} THEN 'overdue' ELSE ${digest.clockStatus} END`;
 }
 
 function clockCondition(ctx: Ctx, filter: ClockFilter): SQL {
   switch (filter) {
     case "running":
-      return and(eq(caseToAnswer.status, "running"), sql`not (${expiredSql(ctx)})`)!;
+      return and(eq(digest.clockStatus, "running"), sql`not (${expiredSql(ctx)})`)!;
     case "overdue":
-      return and(eq(caseToAnswer.status, "running"), expiredSql(ctx))!;
+      return and(eq(digest.clockStatus, "running"), expiredSql(ctx))!;
     case "stopped":
-      return eq(caseToAnswer.status, "stopped");
+      return eq(digest.clockStatus, "stopped");
     case "none":
-      return or(isNull(caseToAnswer.id), inArray(caseToAnswer.status, ["met", "missed"]))!;
+      // A clock's status is never null, so a null clock status means no clock: this reads the index alone.
+      return or(isNull(digest.clockStatus), inArray(digest.clockStatus, ["met", "missed"]))!;
   }
 }
 
@@ -124,19 +125,40 @@ function startOfLondonDay(date: string): string {
   return new Date(`${date}T00:00:00${londonOffset(addDays(date, -1))}`).toISOString();
 }
 
-const receivedKey = sql<string>`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
-
-/** Cases without a running or stopped clock sort after every dated one, whichever way. */
-function sortKeyFor(sort: TriageSort): SQL<string> {
+/**
+ * The sort keys, as the digest stores them: received is coalesce(submitted_at, created_at); due is
+ * the case-to-answer clock's due date, with cases without one after every dated one either way.
+ */
+function sortKeyFor(sort: TriageSort): typeof digest.receivedAt | typeof digest.dueAscKey | typeof digest.dueDescKey {
   switch (sort) {
     case "received-asc":
     case "received-desc":
-      return receivedKey;
+      return digest.receivedAt;
     case "due-asc":
-      return sql<string>`coalesce(${caseToAnswer.dueOn}, '9999-99-99')`;
+      return digest.dueAscKey;
     case "due-desc":
-      return sql<string>`coalesce(${caseToAnswer.dueOn}, '')`;
+      return digest.dueDescKey;
   }
+}
+
+/**
+ * How a page of the queue is read from case_digests, chosen so no combination of filters costs more
+ * than one pass over an index: one person's (or the unassigned) cases are few, so they are read
+ * whole; so are the cases whose clock is running or stopped, and a search's matches (at most
+ * SEARCH_MATCH_CAP); otherwise each status is read along its stretch of the sort order's index
+ * until a page is found, and the statuses are merged.
+ */
+function readPlan(query: z.output<typeof ListTriageQueueInput>, statuses: CaseStatus[], searching: boolean): { index: DigestIndex; parts: SQL[] } {
+  if (searching) return { index: "case_digests_rowid", parts: anyStatus(statuses) };
+  if (query.tab !== "all" || query.caseworkerId !== undefined) return { index: "case_digests_assignee", parts: perStatus(statuses) };
+  if (query.clock.length > 0 && !query.clock.includes("none")) {
+    // Implied by the clock filters (each needs a running or a stopped clock): it makes the filter a
+    // range of the index rather than a union of ranges.
+    const clockStatuses = [...new Set(query.clock.map((c) => (c === "stopped" ? "stopped" : "running")))];
+    return { index: "case_digests_clock", parts: [and(inArray(digest.clockStatus, clockStatuses), ...anyStatus(statuses))!] };
+  }
+  const index: DigestIndex = query.sort === "due-asc" ? "case_digests_status_due_asc" : query.sort === "due-desc" ? "case_digests_status_due_desc" : "case_digests_status_received";
+  return { index, parts: perStatus(statuses) };
 }
 
 const isAscending = (sort: TriageSort) => sort.endsWith("-asc");
@@ -159,26 +181,27 @@ function decodeCursor(cursor: string | undefined, sort: TriageSort): Cursor | nu
   }
 }
 
-function filterConditions(ctx: Ctx, actorId: string, query: z.output<typeof ListTriageQueueInput>, fts: string | null): SQL[] {
-  const conditions: SQL[] = [ne(cases.status, "draft"), inArray(cases.status, query.statuses.length > 0 ? query.statuses : DEFAULT_STATUSES)];
-  if (query.tab === "unassigned") conditions.push(isNull(cases.assignedTo));
-  if (query.tab === "mine") conditions.push(eq(cases.assignedTo, actorId));
-  if (query.caseworkerId) conditions.push(eq(cases.assignedTo, query.caseworkerId));
-  if (query.ipRights.length > 0) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${cases.ipRights}) WHERE json_each.value IN (${sql.join(query.ipRights.map((r) => sql`${r}`), sql`, `)}))`);
-  }
-  if (query.receivedFrom) conditions.push(sql`${receivedKey} >= ${startOfLondonDay(query.receivedFrom)}`);
-  if (query.receivedTo) conditions.push(sql`${receivedKey} < ${startOfLondonDay(addDays(query.receivedTo, 1))}`);
+/** The filters other than status (which readPlan splits by), as conditions on case_digests. */
+function filterConditions(ctx: Ctx, actorId: string, query: z.output<typeof ListTriageQueueInput>, matches: number[] | null): SQL[] {
+  const conditions: SQL[] = [ne(digest.status, "draft")];
+  if (query.tab === "unassigned") conditions.push(isNull(digest.assignedTo));
+  if (query.tab === "mine") conditions.push(eq(digest.assignedTo, actorId));
+  if (query.caseworkerId) conditions.push(eq(digest.assignedTo, query.caseworkerId));
+  if (query.ipRights.length > 0) conditions.push(sql`(${digest.ipRightsMask} & ${ipRightsMask(query.ipRights)}) <> 0`);
+  if (query.receivedFrom) conditions.push(sql`${digest.receivedAt} >= ${startOfLondonDay(query.receivedFrom)}`);
+  if (query.receivedTo) conditions.push(sql`${digest.receivedAt} < ${startOfLondonDay(addDays(query.receivedTo, 1))}`);
   if (query.clock.length > 0) conditions.push(or(...query.clock.map((c) => clockCondition(ctx, c)))!);
-  if (fts !== null) {
-    conditions.push(sql`${cases}.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ${fts} ORDER BY rowid DESC LIMIT ${SEARCH_MATCH_CAP})`);
-  }
+  // A full-text entry's rowid is its case row's, which the digest keeps.
+  if (matches !== null) conditions.push(inArray(digest.caseRowid, matches));
   return conditions;
 }
 
 /**
  * The staff triage queue: one tab (unassigned, my work, all), narrowed by the filters and an
  * optional full-text search, in received or due-date order, a bounded keyset page at a time.
+ *
+ * Two reads: the page's case ids in order, from case_digests along an index (so no case row is
+ * read to filter or sort), then what each row shows, for those cases only.
  */
 export function listTriageQueue(ctx: Ctx, input: TriageQueueQuery = {}): TriageQueuePage {
   requirePermission(ctx.actor, "case.view_all");
@@ -191,43 +214,31 @@ export function listTriageQueue(ctx: Ctx, input: TriageQueueQuery = {}): TriageQ
   // Words were typed but none can be searched for (only punctuation): nothing can match them.
   if (searchText !== "" && fts === null) return { items: [], nextCursor: null, prevCursor: null, searchTruncated: false };
 
-  const conditions = filterConditions(ctx, actor.id, query, fts);
+  // The newest SEARCH_MATCH_CAP matches, and whether there were more, in one read of the index.
+  const found = fts === null ? null : searchMatches(ctx, fts);
+  const matches = found === null ? null : found.slice(0, SEARCH_MATCH_CAP);
+  if (matches !== null && matches.length === 0) return { items: [], nextCursor: null, prevCursor: null, searchTruncated: false };
+
+  const conditions = filterConditions(ctx, actor.id, query, matches);
   const sortKey = sortKeyFor(sort);
   const after = decodeCursor(query.after, sort);
   const before = after ? null : decodeCursor(query.before, sort);
   // Paging backwards reads the rows before the cursor in reverse, then turns them round.
   const ascending = isAscending(sort) !== (before !== null);
   const cursor = after ?? before;
-  if (cursor) conditions.push(ascending ? sql`(${sortKey}, ${cases.id}) > (${cursor.key}, ${cursor.id})` : sql`(${sortKey}, ${cases.id}) < (${cursor.key}, ${cursor.id})`);
+  if (cursor) conditions.push(ascending ? sql`(${sortKey}, ${digest.caseId}) > (${cursor.key}, ${cursor.id})` : sql`(${sortKey}, ${digest.caseId}) < (${cursor.key}, ${cursor.id})`);
 
-  const rows = ctx.db
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      title: cases.title,
-      status: cases.status,
-      receivedAt: cases.submittedAt,
-      ipRights: cases.ipRights,
-      complainant: partyName("complainant"),
-      respondent: partyName("respondent"),
-      assigneeId: assignee.id,
-      assigneeName: assignee.name,
-      declarationNeeded: declarationNeededSql,
-      clockState: clockStateSql(ctx),
-      dueOn: caseToAnswer.dueOn,
-      sortKey,
-    })
-    .from(cases)
-    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
-    .leftJoin(caseToAnswer, caseToAnswerJoin)
-    .where(and(...conditions))
-    .orderBy(...(ascending ? [asc(sortKey), asc(cases.id)] : [desc(sortKey), desc(cases.id)]))
-    .limit(limit + 1)
-    .all();
+  const statuses = query.statuses.length > 0 ? query.statuses : DEFAULT_STATUSES;
+  const keys = orderedDigestKeys(ctx.db, { ...readPlan(query, statuses, matches !== null), conditions, sortKey, ascending, limit: limit + 1 });
 
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
-  if (before) page.reverse();
+  const more = keys.length > limit;
+  const pageKeys = keys.slice(0, limit);
+  if (before) pageKeys.reverse();
+  const details = new Map(readRows(ctx, pageKeys.map((k) => k.id)).map((row) => [row.id, row]));
+  const page = pageKeys.flatMap((key) => {
+    const row = details.get(key.id);
+    return row ? [{ ...row, sortKey: key.sortKey }] : [];
+  });
   const first = page[0];
   const last = page[page.length - 1];
   const hasEarlier = before ? more : after !== null && page.length > 0;
@@ -249,11 +260,37 @@ export function listTriageQueue(ctx: Ctx, input: TriageQueueQuery = {}): TriageQ
     })),
     nextCursor: hasLater && last ? encodeCursor(sort, last) : null,
     prevCursor: hasEarlier && first ? encodeCursor(sort, first) : null,
-    searchTruncated: fts !== null && searchMatchesExceedCap(ctx, fts),
+    searchTruncated: found !== null && found.length > SEARCH_MATCH_CAP,
   };
 }
 
-function searchMatchesExceedCap(ctx: Ctx, fts: string): boolean {
-  const row = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT rowid FROM case_search WHERE case_search MATCH ${fts} LIMIT ${SEARCH_MATCH_CAP + 1})`);
-  return (row?.n ?? 0) > SEARCH_MATCH_CAP;
+/** What the queue shows for each case on a page (at most 100 of them). */
+function readRows(ctx: Ctx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return ctx.db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      title: cases.title,
+      status: cases.status,
+      receivedAt: cases.submittedAt,
+      ipRights: cases.ipRights,
+      complainant: partyName("complainant"),
+      respondent: partyName("respondent"),
+      assigneeId: assignee.id,
+      assigneeName: assignee.name,
+      declarationNeeded: declarationNeededSql,
+      clockState: clockStateSql(ctx),
+      dueOn: digest.clockDueOn,
+    })
+    .from(cases)
+    .innerJoin(digest, eq(digest.caseId, cases.id))
+    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
+    .where(inArray(cases.id, ids))
+    .all();
+}
+
+/** The rowids of the newest matches, one more than SEARCH_MATCH_CAP so the caller can tell there were more. */
+function searchMatches(ctx: Ctx, fts: string): number[] {
+  return ctx.db.all<{ rowid: number }>(sql`SELECT rowid FROM case_search WHERE case_search MATCH ${fts} ORDER BY rowid DESC LIMIT ${SEARCH_MATCH_CAP + 1}`).map((r) => r.rowid);
 }

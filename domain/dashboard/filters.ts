@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { cases, users } from "@/db/schema";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { caseDigests, users } from "@/db/schema";
 import type { Ctx } from "../context";
 import { addDays, isoWeekday, londonOffset } from "../deadlines/calendar-date";
 import { londonDateOf } from "../deadlines/london-date";
@@ -54,14 +55,18 @@ export function mondayOf(date: string): string {
   return addDays(date, -(isoWeekday(date) - 1));
 }
 
+export type ScopeFilters = Pick<DashboardFilters, "caseworkerId" | "team">;
+
 /**
- * The team and caseworker filters, as conditions on the `cases` table. Both narrow by who the case
- * is assigned to now; an unassigned case belongs to no team.
+ * The team and caseworker filters, as conditions on a copy of the case's assignee: case_digests'
+ * by default (every case figure reads a case's status and assignee there, not from the large case
+ * row), or open_deadlines' for the deadline figures. Both narrow by who the case is assigned to
+ * now; an unassigned case belongs to no team.
  */
-export function caseScope(filters: Pick<DashboardFilters, "caseworkerId" | "team">): SQL[] {
+export function caseScope(filters: ScopeFilters, assignee: SQLiteColumn = caseDigests.assignedTo): SQL[] {
   const conditions: SQL[] = [];
-  if (filters.caseworkerId !== undefined) conditions.push(eq(cases.assignedTo, filters.caseworkerId));
-  if (filters.team !== undefined) conditions.push(sql`${cases.assignedTo} IN (SELECT ${users.id} FROM ${users} WHERE ${users.team} = ${filters.team})`);
+  if (filters.caseworkerId !== undefined) conditions.push(eq(assignee, filters.caseworkerId));
+  if (filters.team !== undefined) conditions.push(sql`${assignee} IN (SELECT ${users.id} FROM ${users} WHERE ${users.team} = ${filters.team})`);
   return conditions;
 }
 

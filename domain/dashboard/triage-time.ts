@@ -1,10 +1,14 @@
 import { and, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { auditEvents, cases } from "@/db/schema";
+import { caseDigests } from "@/db/schema";
 import type { Ctx } from "../context";
 import { QUEUE_STATUSES } from "../cases/list-triage-queue";
-import { londonDateSql, type DashboardWindow } from "./filters";
+import { digestFrom } from "./case-digests";
+import { caseScope, londonDateSql, type DashboardWindow, type ScopeFilters } from "./filters";
 
-/** The audit actions that end triage one way or another; the first of them is the triage outcome. */
+/**
+ * The audit actions that end triage one way or another; the first of them is the triage outcome.
+ * Migration 0010's trigger on audit_events lists the same actions: change both together.
+ */
 export const TRIAGE_OUTCOME_ACTIONS = ["case.accept", "case.reject", "case.request_information"] as const;
 
 export const TRIAGE_OUTCOME_LABELS: Record<(typeof TRIAGE_OUTCOME_ACTIONS)[number], string> = {
@@ -14,24 +18,12 @@ export const TRIAGE_OUTCOME_LABELS: Record<(typeof TRIAGE_OUTCOME_ACTIONS)[numbe
 };
 
 /**
- * The first triage outcome of a case, as a correlated subquery the (case_id, seq) audit index
- * answers by walking only that case's events.
- */
-export function firstOutcomeSql(column: "at" | "action"): SQL<string | null> {
-  const actions = sql.join(
-    TRIAGE_OUTCOME_ACTIONS.map((a) => sql`${a}`),
-    sql`, `,
-  );
-  const selected = column === "at" ? auditEvents.at : auditEvents.action;
-  return sql<string | null>`(SELECT ${selected} FROM ${auditEvents} WHERE ${auditEvents.caseId} = ${cases.id} AND ${auditEvents.action} IN (${actions}) ORDER BY ${auditEvents.seq} LIMIT 1)`;
-}
-
-/**
- * The complaints a triage-time figure is about: submitted (so not drafts) within the period. The
- * status list lets SQLite range over the (status, submitted_at) index for each status.
+ * The complaints a triage-time figure is about: submitted (so not drafts) within the period, as
+ * conditions on case_digests, whose (submitted_at, status, assigned_to, triage_days) index holds
+ * everything the figure needs.
  */
 export function triageCohortConditions(window: DashboardWindow, scope: SQL[]): SQL[] {
-  return [inArray(cases.status, QUEUE_STATUSES), gte(cases.submittedAt, window.periodStartAt), lte(cases.submittedAt, window.nowAt), ...scope];
+  return [inArray(caseDigests.status, QUEUE_STATUSES), gte(caseDigests.submittedAt, window.periodStartAt), lte(caseDigests.submittedAt, window.nowAt), ...scope];
 }
 
 /** Calendar days, on UK dates, from one instant column to another: never milliseconds / 86 400 000. */
@@ -65,23 +57,16 @@ export function medianOfHistogram(histogram: { days: number; n: number }[]): num
 }
 
 /**
- * Median days from submission to triage outcome for complaints submitted in the period. SQLite
- * groups the cohort by whole days, so only one row per distinct day count reaches JavaScript.
+ * Median days from submission to triage outcome for complaints submitted in the period. Each case's
+ * first outcome and its calendar days (on UK dates, as calendarDaysSql counts them) are kept in
+ * case_digests by a trigger on the audit trail, so the cohort is one range of an index, grouped by
+ * whole days: only one row per distinct day count reaches JavaScript.
  */
-export function triageTime(ctx: Ctx, window: DashboardWindow, scope: SQL[]): TriageTime {
-  // MATERIALIZED keeps SQLite from copying the correlated outcome lookup into every place the
-  // outer query names it: each case's audit events are walked once.
-  const outcomeAt = sql.raw(`"cohort"."outcome_at"`);
-  const submittedAt = sql.raw(`"cohort"."submitted_at"`);
-  const rows = ctx.db.all<{ days: number | null; n: number }>(sql`
-    WITH "cohort" AS MATERIALIZED (
-      SELECT ${cases.submittedAt} AS "submitted_at", ${firstOutcomeSql("at")} AS "outcome_at"
-      FROM ${cases}
-      WHERE ${and(...triageCohortConditions(window, scope))}
-    )
-    SELECT CASE WHEN ${outcomeAt} IS NULL THEN NULL ELSE ${calendarDaysSql(submittedAt, outcomeAt)} END AS "days", count(*) AS "n"
-    FROM "cohort"
-    GROUP BY 1`);
+export function triageTime(ctx: Ctx, window: DashboardWindow, filters: ScopeFilters): TriageTime {
+  const scope = caseScope(filters);
+  const rows = ctx.db.all<{ days: number | null; n: number }>(
+    sql`SELECT ${caseDigests.triageDays} AS "days", count(*) AS "n" FROM ${digestFrom("case_digests_submitted")} WHERE ${and(...triageCohortConditions(window, scope))} GROUP BY 1`,
+  );
   const histogram = rows.filter((r): r is { days: number; n: number } => r.days !== null);
   return {
     medianDays: medianOfHistogram(histogram),

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, between, desc, eq, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { cases, clockEvents, deadlineRules, deadlines, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { cases, clockEvents, deadlineRules, deadlines, openDeadlines, users } from "@/db/schema";
 import type { Actor, Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { parseInput } from "../errors";
@@ -19,9 +20,6 @@ export type DeadlineSort = (typeof DEADLINE_SORTS)[number];
 export const DEADLINE_COUNT_CAP = 999;
 /** The calendar shows at most this many deadlines in a month. */
 export const CALENDAR_LIMIT = 500;
-// A clock gains an event per stop, restart or extension; no real clock gets near this, but the
-// read stays bounded even if one did.
-const MAX_EVENTS_PER_CLOCK = 1000;
 
 /** A filter chosen from a list on the page; anything else is refused with a message naming the list. */
 const filterId = (message: string) => z.string().trim().min(1, message).max(100, message).optional();
@@ -104,15 +102,42 @@ export interface DeadlinesPayload extends DeadlineList {
 
 const assignee = aliasedTable(users, "assignee");
 const OPEN_STATUSES: OpenDeadlineStatus[] = ["running", "stopped"];
+/**
+ * Every tab is read from open_deadlines: one row per running or stopped deadline with its case's
+ * status, reference and assignee, kept by triggers (migration 0010), so a tab, its count and each
+ * sort order are index reads of one small table, and only the rows on the page are read in full.
+ */
+const open = openDeadlines;
+
+export type OpenDeadlinesIndex = "open_deadlines_status_due" | "open_deadlines_due" | "open_deadlines_assignee" | "open_deadlines_case_order";
+
+/**
+ * open_deadlines read along a named index, so the plan is the same with or without ANALYZE: every
+ * filter is a column of each index, so a read costs at most one pass over a small index.
+ */
+export function openDeadlinesAlong(index: OpenDeadlinesIndex): SQL {
+  return sql`${open} INDEXED BY ${sql.identifier(index)}`;
+}
+
+/**
+ * One person's deadlines are few and read whole; otherwise the index in the list's order: by
+ * status then due date for the tabs of one status, by due date alone for the team's running and
+ * stopped ones, by case for the case order.
+ */
+function indexFor(tab: DeadlineTab, filters: Filters, sort: DeadlineSort): OpenDeadlinesIndex {
+  if (tab === "mine" || filters.caseworkerId !== undefined) return "open_deadlines_assignee";
+  if (sort === "case") return "open_deadlines_case_order";
+  return tab === "team" ? "open_deadlines_due" : "open_deadlines_status_due";
+}
 
 interface Filters {
   ruleId?: string;
   caseworkerId?: string;
 }
 
-/** The instant test mirrors get-case-clocks (`now > expiresAt`); `due_on <= today` lets the (status, due_on) index narrow it first. */
+/** The instant test mirrors get-case-clocks (`now > expiresAt`; expires_unix is unixepoch(expires_at)); `due_on <= today` lets the (status, due_on) index narrow it first. */
 function expiredSql(ctx: Ctx, today: string): SQL {
-  return and(lte(deadlines.dueOn, today), sql`unixepoch(${deadlines.expiresAt}) * 1000 < ${ctx.now.getTime()}`)!;
+  return and(lte(open.dueOn, today), sql`${open.expiresUnix} * 1000 < ${ctx.now.getTime()}`)!;
 }
 
 /**
@@ -121,32 +146,30 @@ function expiredSql(ctx: Ctx, today: string): SQL {
  */
 function tabConditions(ctx: Ctx, actor: Actor, tab: DeadlineTab, filters: Filters): SQL[] | null {
   const today = londonDateOf(ctx.now);
-  const conditions: SQL[] = [ne(cases.status, "draft")];
+  const conditions: SQL[] = [ne(open.caseStatus, "draft")];
   switch (tab) {
     case "mine":
-      conditions.push(inArray(deadlines.status, OPEN_STATUSES), eq(cases.assignedTo, actor.id));
+      conditions.push(inArray(open.status, OPEN_STATUSES), eq(open.assignedTo, actor.id));
       break;
     case "team":
       if (actor.team === null) return null;
-      conditions.push(inArray(deadlines.status, OPEN_STATUSES), eq(assignee.team, actor.team));
+      conditions.push(inArray(open.status, OPEN_STATUSES), sql`${open.assignedTo} IN (SELECT ${users.id} FROM ${users} WHERE ${users.team} = ${actor.team})`);
       break;
     case "due-7":
       // A deadline past its last second is overdue, not due, even in the second before midnight ends.
-      conditions.push(eq(deadlines.status, "running"), between(deadlines.dueOn, today, addDays(today, 7)), sql`not (${expiredSql(ctx, today)})`);
+      conditions.push(eq(open.status, "running"), between(open.dueOn, today, addDays(today, 7)), sql`not (${expiredSql(ctx, today)})`);
       break;
     case "overdue":
-      conditions.push(eq(deadlines.status, "running"), expiredSql(ctx, today));
+      conditions.push(eq(open.status, "running"), expiredSql(ctx, today));
       break;
     case "stopped":
-      conditions.push(eq(deadlines.status, "stopped"));
+      conditions.push(eq(open.status, "stopped"));
       break;
   }
-  if (filters.ruleId !== undefined) conditions.push(eq(deadlines.ruleId, filters.ruleId));
-  if (filters.caseworkerId !== undefined) conditions.push(eq(cases.assignedTo, filters.caseworkerId));
+  if (filters.ruleId !== undefined) conditions.push(eq(open.ruleId, filters.ruleId));
+  if (filters.caseworkerId !== undefined) conditions.push(eq(open.assignedTo, filters.caseworkerId));
   return conditions;
 }
-
-const caseSortKey = sql<string>`coalesce(${cases.reference}, '')`;
 
 type Cursor = { sort: DeadlineSort; keys: string[] };
 
@@ -169,64 +192,88 @@ function decodeCursor(cursor: string, sort: DeadlineSort): Cursor | null {
   }
 }
 
+/** The case order is coalesce(reference, ''), which open_deadlines keeps as case_sort_key. */
 function keysetCondition(cursor: Cursor): SQL {
   const [a = "", b = "", c = ""] = cursor.keys;
   switch (cursor.sort) {
     case "due-asc":
-      return sql`(${deadlines.dueOn}, ${deadlines.id}) > (${a}, ${b})`;
+      return sql`(${open.dueOn}, ${open.deadlineId}) > (${a}, ${b})`;
     case "due-desc":
-      return sql`(${deadlines.dueOn}, ${deadlines.id}) < (${a}, ${b})`;
+      return sql`(${open.dueOn}, ${open.deadlineId}) < (${a}, ${b})`;
     case "case":
-      return sql`(${caseSortKey}, ${deadlines.dueOn}, ${deadlines.id}) > (${a}, ${b}, ${c})`;
+      return sql`(${open.caseSortKey}, ${open.dueOn}, ${open.deadlineId}) > (${a}, ${b}, ${c})`;
   }
 }
 
 function orderFor(sort: DeadlineSort): SQL[] {
   switch (sort) {
     case "due-asc":
-      return [asc(deadlines.dueOn), asc(deadlines.id)];
+      return [asc(open.dueOn), asc(open.deadlineId)];
     case "due-desc":
-      return [desc(deadlines.dueOn), desc(deadlines.id)];
+      return [desc(open.dueOn), desc(open.deadlineId)];
     case "case":
-      return [asc(caseSortKey), asc(deadlines.dueOn), asc(deadlines.id)];
+      return [asc(open.caseSortKey), asc(open.dueOn), asc(open.deadlineId)];
   }
 }
 
 function countTab(ctx: Ctx, actor: Actor, tab: DeadlineTab, filters: Filters): number {
   const conditions = tabConditions(ctx, actor, tab, filters);
   if (conditions === null) return 0;
-  const capped = ctx.db
-    .select({ one: sql`1`.as("one") })
-    .from(deadlines)
-    .innerJoin(cases, eq(cases.id, deadlines.caseId))
-    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
-    .where(and(...conditions))
-    .limit(DEADLINE_COUNT_CAP + 1)
-    .as("capped");
-  return ctx.db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
+  const from = openDeadlinesAlong(indexFor(tab, filters, "due-asc"));
+  return ctx.db.get<{ n: number }>(sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${and(...conditions)} LIMIT ${DEADLINE_COUNT_CAP + 1})`)?.n ?? 0;
 }
 
 function countAll(ctx: Ctx, actor: Actor, filters: Filters): DeadlineCounts {
   return Object.fromEntries(DEADLINE_TABS.map((tab) => [tab, countTab(ctx, actor, tab, filters)])) as DeadlineCounts;
 }
 
-/** Loads the events of a page of deadlines in one read, grouped by deadline in insertion order (so each stop pairs with its restart). */
-function eventsByDeadline(ctx: Ctx, deadlineIds: string[]) {
-  const grouped = new Map<string, { kind: (typeof clockEvents.$inferSelect)["kind"]; effectiveOn: string; days: number | null }[]>();
-  if (deadlineIds.length === 0) return grouped;
-  const events = ctx.db
-    .select({ deadlineId: clockEvents.deadlineId, kind: clockEvents.kind, effectiveOn: clockEvents.effectiveOn, days: clockEvents.days })
-    .from(clockEvents)
-    .where(inArray(clockEvents.deadlineId, deadlineIds))
-    .orderBy(sql`${clockEvents}.rowid`)
-    .limit(deadlineIds.length * MAX_EVENTS_PER_CLOCK)
-    .all();
-  for (const { deadlineId, ...event } of events) {
-    const list = grouped.get(deadlineId);
-    if (list) list.push(event);
-    else grouped.set(deadlineId, [event]);
+// A clock gains an event per stop, restart or extension; no real clock gets near this, but the
+// read stays bounded even if one did.
+const MAX_EVENTS_PER_CLOCK = 1000;
+const ID_CHUNK = 500;
+
+type ClockEventRow = typeof clockEvents.$inferSelect;
+
+/**
+ * The stops, restarts and extensions of these clocks, in the order they were recorded: the only
+ * events clockStateFromEvents counts, read from their own small index a chunk at a time.
+ */
+export function clockAdjustmentsByDeadline(db: DbOrTx, deadlineIds: string[]): Map<string, Pick<ClockEventRow, "kind" | "effectiveOn" | "days">[]> {
+  const grouped = new Map<string, Pick<ClockEventRow, "kind" | "effectiveOn" | "days">[]>();
+  for (let i = 0; i < deadlineIds.length; i += ID_CHUNK) {
+    const ids = deadlineIds.slice(i, i + ID_CHUNK);
+    const events = db.all<{ deadlineId: string; kind: ClockEventRow["kind"]; effectiveOn: string; days: number | null }>(
+      sql`SELECT ${clockEvents.deadlineId} AS "deadlineId", ${clockEvents.kind} AS "kind", ${clockEvents.effectiveOn} AS "effectiveOn", ${clockEvents.days} AS "days"
+          FROM ${clockEvents} INDEXED BY "clock_events_adjustments"
+          WHERE ${clockEvents.kind} IN ('stop', 'restart', 'extension') AND ${inArray(clockEvents.deadlineId, ids)}
+          ORDER BY ${clockEvents}.rowid LIMIT ${ids.length * MAX_EVENTS_PER_CLOCK}`,
+    );
+    for (const { deadlineId, ...event } of events) {
+      const list = grouped.get(deadlineId);
+      if (list) list.push(event);
+      else grouped.set(deadlineId, [event]);
+    }
   }
   return grouped;
+}
+
+/** The deadlines on a page, in full, with their cases' reference, title and caseworker, in the page's order. */
+function pageRows(ctx: Ctx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = new Map(
+    ctx.db
+      .select({ deadline: deadlines, caseReference: cases.reference, caseTitle: cases.title, caseworkerId: cases.assignedTo, caseworkerName: assignee.name })
+      .from(deadlines)
+      .innerJoin(cases, eq(cases.id, deadlines.caseId))
+      .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
+      .where(inArray(deadlines.id, ids))
+      .all()
+      .map((row) => [row.deadline.id, row]),
+  );
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [row] : [];
+  });
 }
 
 /**
@@ -244,21 +291,19 @@ export function listDeadlines(ctx: Ctx, input: z.input<typeof ListDeadlinesInput
   const cursor = after ? decodeCursor(after, sort) : null;
   if (cursor) conditions.push(keysetCondition(cursor));
 
-  const found = ctx.db
-    .select({ deadline: deadlines, caseReference: cases.reference, caseTitle: cases.title, caseworkerId: cases.assignedTo, caseworkerName: assignee.name })
-    .from(deadlines)
-    .innerJoin(cases, eq(cases.id, deadlines.caseId))
-    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
-    .where(and(...conditions))
-    .orderBy(...orderFor(sort))
-    .limit(limit + 1)
-    .all();
-  const page = found.slice(0, limit);
+  const found = ctx.db.all<{ id: string }>(
+    sql`SELECT ${open.deadlineId} AS "id" FROM ${openDeadlinesAlong(indexFor(tab, filters, sort))} WHERE ${and(...conditions)} ORDER BY ${sql.join(orderFor(sort), sql`, `)} LIMIT ${limit + 1}`,
+  );
+  const page = pageRows(
+    ctx,
+    found.slice(0, limit).map((r) => r.id),
+  );
 
   const today = londonDateOf(ctx.now);
   const holidays = holidaysInForce(ctx.db);
-  const events = eventsByDeadline(
-    ctx,
+  // Only stops, restarts and extensions move a clock's count (clockStateFromEvents ignores the rest).
+  const events = clockAdjustmentsByDeadline(
+    ctx.db,
     page.map((r) => r.deadline.id),
   );
   const rows = page.map(({ deadline, ...rest }) => toRow(ctx, deadline, rest, clockStateFromEvents(events.get(deadline.id) ?? []), today, holidays));
@@ -304,29 +349,23 @@ export function deadlinesForMonth(ctx: Ctx, input: z.input<typeof DeadlinesForMo
   const conditions = tabConditions(ctx, ctx.actor, tab, { ruleId, caseworkerId });
   if (conditions === null) return { month, entries: [], truncated: false };
   const lastDay = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-  conditions.push(between(deadlines.dueOn, `${month}-01`, `${month}-${String(lastDay).padStart(2, "0")}`));
-  const found = ctx.db
-    .select({
-      deadlineId: deadlines.id,
-      caseId: deadlines.caseId,
-      caseReference: cases.reference,
-      caseTitle: cases.title,
-      label: deadlines.label,
-      status: deadlines.status,
-      dueOn: deadlines.dueOn,
-      expiresAt: deadlines.expiresAt,
-    })
-    .from(deadlines)
-    .innerJoin(cases, eq(cases.id, deadlines.caseId))
-    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
-    .where(and(...conditions))
-    .orderBy(asc(deadlines.dueOn), asc(caseSortKey), asc(deadlines.id))
-    .limit(CALENDAR_LIMIT + 1)
-    .all();
-  const entries = found.slice(0, CALENDAR_LIMIT).map(({ expiresAt, status, ...entry }) => ({
-    ...entry,
-    status: status as OpenDeadlineStatus,
-    expired: status === "running" && ctx.now.getTime() > Date.parse(expiresAt),
+  conditions.push(between(open.dueOn, `${month}-01`, `${month}-${String(lastDay).padStart(2, "0")}`));
+  const found = ctx.db.all<{ id: string }>(
+    sql`SELECT ${open.deadlineId} AS "id" FROM ${openDeadlinesAlong(indexFor(tab, { ruleId, caseworkerId }, "due-asc"))} WHERE ${and(...conditions)}
+        ORDER BY ${open.dueOn}, ${open.caseSortKey}, ${open.deadlineId} LIMIT ${CALENDAR_LIMIT + 1}`,
+  );
+  const entries = pageRows(
+    ctx,
+    found.slice(0, CALENDAR_LIMIT).map((r) => r.id),
+  ).map(({ deadline, caseReference, caseTitle }) => ({
+    deadlineId: deadline.id,
+    caseId: deadline.caseId,
+    caseReference,
+    caseTitle,
+    label: deadline.label,
+    status: deadline.status as OpenDeadlineStatus,
+    dueOn: deadline.dueOn,
+    expired: deadline.status === "running" && ctx.now.getTime() > Date.parse(deadline.expiresAt),
   }));
   return { month, entries, truncated: found.length > CALENDAR_LIMIT };
 }

@@ -170,29 +170,29 @@ function scenarios(s: Subjects): Scenario[] {
   ];
   for (const [label, filters] of scopes) {
     const scoped = (ctx: Ctx) => readDashboardFilters(ctx, filters);
-    add(`dashboard: open by status${label}`, (ctx) => countOpenByStatus(ctx, scoped(ctx).scope));
+    add(`dashboard: open by status${label}`, (ctx) => countOpenByStatus(ctx, scoped(ctx).filters));
     add(`dashboard: received per week${label}`, (ctx) => {
-      const { window, scope } = scoped(ctx);
-      return countReceivedPerWeek(ctx, window, scope);
+      const { window, filters } = scoped(ctx);
+      return countReceivedPerWeek(ctx, window, filters);
     });
     for (const figure of DEADLINE_FIGURES) {
       add(`dashboard: deadlines ${figure}${label}`, (ctx) => {
-        const { window, scope } = scoped(ctx);
-        return countDeadlineFigure(ctx, figure, window, scope);
+        const { window, filters } = scoped(ctx);
+        return countDeadlineFigure(ctx, figure, window, filters);
       });
     }
     add(`dashboard: at risk${label}`, (ctx) => {
-      const { window, scope } = scoped(ctx);
-      return countCasesAtRisk(ctx, window, scope);
+      const { window, filters } = scoped(ctx);
+      return countCasesAtRisk(ctx, window, filters);
     });
     add(`dashboard: workload${label}`, (ctx) => countWorkload(ctx, scoped(ctx).filters));
     add(`dashboard: case to answer${label}`, (ctx) => {
-      const { window, scope } = scoped(ctx);
-      return countCaseToAnswer(ctx, window, scope);
+      const { window, filters } = scoped(ctx);
+      return countCaseToAnswer(ctx, window, filters);
     });
     add(`dashboard: triage time${label}`, (ctx) => {
-      const { window, scope } = scoped(ctx);
-      return triageTime(ctx, window, scope);
+      const { window, filters } = scoped(ctx);
+      return triageTime(ctx, window, filters);
     });
     add(`dashboard: whole payload${label}`, (ctx) => getDashboard(ctx, filters));
   }
