@@ -400,6 +400,21 @@ describe("getDashboard on known rows", () => {
     expect(answer).toMatchObject({ today: "2026-11-22", periodStart: "2026-10-24", generatedAt: FIXED_NOW.toISOString(), filters: { period: 30 } });
     expect(dashboard().filters.period).toBe(90);
   });
+
+  it("counts a write made straight after the same figures were asked for, and dates each answer now", () => {
+    const before = dashboard({ team: "Patents" });
+    const later = new Date(FIXED_NOW.getTime() + 60_000);
+    expect(getDashboard(testCtx(db, me, later), { team: "Patents" }).generatedAt).toBe(later.toISOString());
+    const id = insertCase("asked for again", { status: "assessment", assignedTo: patents.id, submittedAt: "2026-11-20T09:00:00.000Z" });
+    try {
+      const after = dashboard({ team: "Patents" });
+      expect(after.openTotal).toBe(before.openTotal + 1);
+      expect(after.receivedTotal).toBe(before.receivedTotal + 1);
+    } finally {
+      db.delete(cases).where(eq(cases.id, id)).run();
+    }
+    expect(dashboard({ team: "Patents" }).openTotal).toBe(before.openTotal);
+  });
 });
 
 describe("getDashboard access and input", () => {

@@ -9,6 +9,7 @@ import { addDays, daysInMonth, formatLongDate } from "./calendar-date";
 import { clockStateFromEvents, countedDaysElapsed, ragFor, type ClockRag, type DeadlineRow } from "./clock";
 import { holidaysInForce } from "./holiday-store";
 import { londonDateOf } from "./london-date";
+import { memoizeLiveView } from "../live-view-cache";
 
 export const DEADLINE_TABS = ["mine", "team", "due-7", "overdue", "stopped"] as const;
 export type DeadlineTab = (typeof DEADLINE_TABS)[number];
@@ -377,9 +378,14 @@ export function getDeadlinesView(ctx: Ctx, input: z.input<typeof DeadlinesViewIn
   requirePermission(ctx.actor, "deadlines.view_staff");
   // Validated whole first, so a request with several bad parameters hears about all of them at once.
   const { month, ...listInput } = parseInput(DeadlinesViewInput, input);
-  const list = listDeadlines(ctx, listInput);
-  const calendar = month === undefined ? undefined : deadlinesForMonth(ctx, { month, tab: listInput.tab, ruleId: listInput.ruleId, caseworkerId: listInput.caseworkerId });
-  return { ...list, ...(calendar ? { calendar } : {}), today: londonDateOf(ctx.now), generatedAt: ctx.now.toISOString() };
+  // The "mine" and "team" tabs depend on who asks; the rest of the answer on the data and the day (ADR 0011).
+  const asker = [ctx.actor.id, ctx.actor.role, ctx.actor.team];
+  const view = memoizeLiveView(ctx, `deadlines ${JSON.stringify([asker, month ?? null, listInput])}`, () => {
+    const list = listDeadlines(ctx, listInput);
+    const calendar = month === undefined ? undefined : deadlinesForMonth(ctx, { month, tab: listInput.tab, ruleId: listInput.ruleId, caseworkerId: listInput.caseworkerId });
+    return { ...list, ...(calendar ? { calendar } : {}), today: londonDateOf(ctx.now) };
+  });
+  return { ...view, generatedAt: ctx.now.toISOString() };
 }
 
 export interface DeadlineFilterOptions {
