@@ -12,7 +12,8 @@ import { DomainError } from "@/domain/errors";
 export function createTestDb(): { db: Db; file: string; close: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipc-test-"));
   const file = path.join(dir, "app.db");
-  const db = openDatabase(file);
+  // As the app's own connection (getDb) is opened, so every domain test runs on reused statements.
+  const db = openDatabase(file, { cacheStatements: true });
   return {
     db,
     file,
