@@ -74,6 +74,8 @@ const ROWS: Row[] = [
   { path: () => "/deadlines", expect: "in nf nf nf ok ok ok", marker: () => "Deadlines" },
   { path: () => `/cases/${ids.flagship}`, expect: "in nf nf nf ok ok ok", marker: () => "Internal notes", guess: () => `/cases/${guess()}` },
   { path: () => `/cases/${ids.caseB}`, expect: "in nf nf nf ok ok ok", marker: () => CASE_B, guess: () => `/cases/${guess()}` },
+  { path: () => `/cases/${ids.flagship}/timeline`, expect: "in nf nf nf ok ok ok", marker: () => "Timeline: ", guess: () => `/cases/${guess()}/timeline` },
+  { path: () => `/cases/${ids.caseB}/clocks`, expect: "in nf nf nf ok ok ok", marker: () => "Statutory clocks: ", guess: () => `/cases/${guess()}/clocks` },
   { path: () => `/cases/${ids.flagship}/evidence/upload`, expect: "in nf nf nf ok ok nf", marker: () => "Upload evidence", guess: () => `/cases/${guess()}/evidence/upload` },
   { path: () => `/cases/${ids.caseA}/evidence/${ids.evidence}`, expect: "in nf nf nf ok ok ok", marker: () => EXHIBIT_TITLE, guess: () => `/cases/${ids.caseA}/evidence/${guess()}` },
   { path: () => `/cases/${ids.caseA}/evidence/receipts/${ids.submission}`, expect: "in nf nf nf ok ok ok", marker: () => "Evidence submitted", guess: () => `/cases/${ids.caseA}/evidence/receipts/${guess()}` },

@@ -31,16 +31,64 @@ function positionText(clock: CaseClockView): string {
   return `Day ${clock.day} of ${clock.totalDays} — due ${clock.dueLong} (23:59 UK time)`;
 }
 
-/** The statutory clocks on a case: position, red/amber/green, and the ledger of every change. */
-export function ClockPanel({ clocks, renderActions }: { clocks: CaseClockView[]; renderActions?: (clock: CaseClockView) => React.ReactNode }) {
+const OUTCOME_TEXT: Record<string, string> = { met: "Met", missed: "Missed", cancelled: "Cancelled" };
+
+const isOpen = (clock: CaseClockView) => clock.deadline.status === "running" || clock.deadline.status === "stopped";
+
+/**
+ * The statutory clocks on a case: position, red/amber/green, and the ledger of every change. With
+ * `closedClocksHref`, clocks that have closed (met, missed or cancelled) are listed in one short
+ * table linking to their full history, so a long-running case's page leads with the clocks still
+ * running.
+ */
+export function ClockPanel({ clocks, renderActions, closedClocksHref }: { clocks: CaseClockView[]; renderActions?: (clock: CaseClockView) => React.ReactNode; closedClocksHref?: string }) {
   if (clocks.length === 0) {
     return <p className="govuk-body">No statutory clock is running on this case yet. The case-to-answer clock starts when the complaint is accepted.</p>;
   }
+  if (closedClocksHref === undefined) return <ClockSections clocks={clocks} renderActions={renderActions} />;
+  const open = clocks.filter(isOpen);
+  const closed = clocks.filter((clock) => !isOpen(clock));
+  return (
+    <>
+      {open.length === 0 ? <p className="govuk-body">No clock is running on this case now.</p> : <ClockSections clocks={open} renderActions={renderActions} />}
+      {closed.length > 0 ? (
+        <>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">Closed clocks</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Deadline</th>
+                <th scope="col" className="govuk-table__header">Outcome</th>
+                <th scope="col" className="govuk-table__header">Due</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {closed.map((clock) => (
+                <tr className="govuk-table__row" key={clock.deadline.id}>
+                  <td className="govuk-table__cell">{clock.deadline.label}</td>
+                  <td className="govuk-table__cell">{OUTCOME_TEXT[clock.deadline.status] ?? clock.deadline.status}</td>
+                  <td className="govuk-table__cell">{clock.dueLong}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="govuk-body">
+            <a className="govuk-link" href={closedClocksHref}>
+              See every clock with its ledger
+            </a>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ClockSections({ clocks, renderActions }: { clocks: CaseClockView[]; renderActions?: (clock: CaseClockView) => React.ReactNode }) {
   return (
     <>
       {clocks.map((clock) => {
         const rag = RAG_TAG[clock.rag];
-        const open = clock.deadline.status === "running" || clock.deadline.status === "stopped";
+        const open = isOpen(clock);
         return (
           <section key={clock.deadline.id} className="govuk-!-margin-bottom-6" aria-labelledby={`clock-${clock.deadline.id}`}>
             <h3 className="govuk-heading-s" id={`clock-${clock.deadline.id}`}>

@@ -61,6 +61,9 @@ const STAFF_ONLY: Record<string, string> = {
  */
 const CUSTODY_ONLY = ["evidence.viewed", "evidence.downloaded"];
 
+/** A timeline reads at most this many events, newest first. */
+export const TIMELINE_LIMIT = 200;
+
 export interface TimelineEntry {
   seq: number;
   at: string;
@@ -83,7 +86,7 @@ function detailFor(action: string, data: Record<string, unknown>, staff: boolean
  * The case's history, drawn from the audit chain. Parties see only the events meant for them, and
  * none of the internal detail (notes, proposals, conflict declarations).
  */
-export function getCaseTimeline(ctx: Ctx, caseId: string, limit = 200): TimelineEntry[] {
+export function getCaseTimeline(ctx: Ctx, caseId: string, limit = TIMELINE_LIMIT): TimelineEntry[] {
   getCaseForParticipant(ctx, caseId);
   const staff = isStaff(ctx.actor);
   const rows = ctx.db

@@ -27,6 +27,9 @@ import { inviteRepresentativeAction } from "./invite-actions";
 
 export const metadata: Metadata = { title: "Case" };
 
+/** The case page shows the latest few events; the timeline page has the rest. */
+const RECENT_TIMELINE_EVENTS = 10;
+
 export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[]; evidenceSort?: string | string[]; evidenceDir?: string | string[] }> }) {
   const { caseId } = await params;
   const { done, ...evidenceParams } = await searchParams;
@@ -34,7 +37,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const { workspace, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
-    timeline: getCaseTimeline(ctx, caseId),
+    // One more than is shown, to know whether to link to the rest.
+    timeline: getCaseTimeline(ctx, caseId, RECENT_TIMELINE_EVENTS + 1),
     notes: hasPermission(ctx.actor, "case.note") ? listCaseNotes(ctx, caseId) : [],
     today: londonDateOf(ctx.now),
     evidence: listCaseEvidence(ctx, caseId, parseEvidenceSort(evidenceParams)),
@@ -160,6 +164,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       </p>
       <ClockPanel
         clocks={clocks}
+        closedClocksHref={`/cases/${caseId}/clocks`}
         renderActions={(clock) => (
           <>
             {canStop && clock.deadline.status === "running" ? (
@@ -228,8 +233,17 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       ))}
       {can("add_note") ? <ActionForm id="add-note" heading="Add an internal note" button="Add note" hidden={hidden} fields={[{ kind: "textarea", name: "body", label: "Note" }]} action={addCaseNoteAction} /> : null}
 
-      <h2 className="govuk-heading-m">Timeline</h2>
-      <CaseTimeline entries={timeline} />
+      <h2 className="govuk-heading-m" id="timeline">
+        Timeline
+      </h2>
+      <CaseTimeline entries={timeline.slice(0, RECENT_TIMELINE_EVENTS)} />
+      {timeline.length > RECENT_TIMELINE_EVENTS ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/cases/${caseId}/timeline`}>
+            See the full timeline
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
