@@ -7,22 +7,14 @@ import { DEFAULT_CONFIG, type Actor, type Ctx } from "@/domain/context";
 import { loadActorForSession } from "@/domain/users/sessions";
 import { appEnv, publicBaseUrl, sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./config";
 import { sessionCookie } from "./session-cookie";
+import { sessionClaimsReader, type SessionClaims } from "./session-claims";
 
-interface SessionClaims {
-  userId: string;
-  sessionId: string;
-}
+const readClaims = sessionClaimsReader((token) => decode({ token, secret: appEnv().NEXTAUTH_SECRET }));
 
 async function readSessionClaims(): Promise<SessionClaims | null> {
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
-  try {
-    const decoded = await decode({ token, secret: appEnv().NEXTAUTH_SECRET });
-    if (!decoded || typeof decoded.sub !== "string" || typeof decoded.sid !== "string") return null;
-    return { userId: decoded.sub, sessionId: decoded.sid };
-  } catch {
-    return null;
-  }
+  return readClaims(token, Date.now());
 }
 
 /** The signed-in user for this request, re-read from the database; `null` when signed out. */
