@@ -1,5 +1,6 @@
 import type { CaseClockView } from "@/domain/deadlines/get-case-clocks";
 import { formatLongDate } from "@/domain/deadlines/calendar-date";
+import { TableHead } from "@/components/govuk/TableHead";
 import { Tag, type TagColour } from "@/components/govuk/Tag";
 import { formatDateTime } from "./format";
 
@@ -54,14 +55,7 @@ export function ClockPanel({ clocks, renderActions, closedClocksHref }: { clocks
       {closed.length > 0 ? (
         <>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Closed clocks</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Deadline</th>
-                <th scope="col" className="govuk-table__header">Outcome</th>
-                <th scope="col" className="govuk-table__header">Due</th>
-              </tr>
-            </thead>
+            <TableHead caption="Closed clocks" captionSize="s" columns={["Deadline", "Outcome", "Due"]} />
             <tbody className="govuk-table__body">
               {closed.map((clock) => (
                 <tr className="govuk-table__row" key={clock.deadline.id}>
@@ -108,15 +102,7 @@ function ClockSections({ clocks, renderActions }: { clocks: CaseClockView[]; ren
               </p>
             ) : null}
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Clock ledger: {clock.deadline.label}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">What happened</th>
-                  <th scope="col" className="govuk-table__header">Effective</th>
-                  <th scope="col" className="govuk-table__header">Why</th>
-                  <th scope="col" className="govuk-table__header">Who and when</th>
-                </tr>
-              </thead>
+              <TableHead caption={`Clock ledger: ${clock.deadline.label}`} captionSize="s" columns={["What happened", "Effective", "Why", "Who and when"]} />
               <tbody className="govuk-table__body">
                 {clock.ledger.map((entry, index) => (
                   <tr className="govuk-table__row" key={index}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { listDeadlineRules } from "@/domain/deadlines/update-deadline-rule";
 import { describeRule } from "@/components/app/deadline-rule-text";
 import { requirePagePermission } from "@/server/page";
+import { TableHead } from "@/components/govuk/TableHead";
 
 export const metadata: Metadata = { title: "Deadline rules" };
 
@@ -13,14 +14,7 @@ export default async function DeadlineRulesPage() {
       <h1 className="govuk-heading-l">Deadline rules</h1>
       <p className="govuk-body">A deadline copies its rule when it starts. Changing a rule affects only deadlines started afterwards.</p>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Rule catalogue</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Rule</th>
-            <th scope="col" className="govuk-table__header">Period</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead caption="Rule catalogue" columns={["Rule", "Period", { hidden: "Actions" }]} />
         <tbody className="govuk-table__body">
           {rules.map((rule) => (
             <tr className="govuk-table__row" key={rule.id}>

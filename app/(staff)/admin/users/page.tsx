@@ -3,6 +3,7 @@ import { listUsers } from "@/domain/users/list-users";
 import { requirePagePermission } from "@/server/page";
 import { Tag } from "@/components/govuk/Tag";
 import { UserStatusForm } from "./UserStatusForm";
+import { TableHead } from "@/components/govuk/TableHead";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -29,16 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </section>
       ) : null}
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">All accounts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Email</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead caption="All accounts" columns={["Name", "Email", "Role", "Status", { hidden: "Actions" }]} />
         <tbody className="govuk-table__body">
           {users.map((u) => (
             <tr className="govuk-table__row" key={u.id}>
