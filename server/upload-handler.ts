@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { FileStore } from "@tus/file-store";
 import { ERRORS, EVENTS, Server, type Upload } from "@tus/server";
 import type { Ctx } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
@@ -7,6 +6,7 @@ import type { BlobStore } from "@/domain/evidence/blob-store";
 import { completeUpload } from "@/domain/evidence/complete-upload";
 import { formatBytes, refusalForFilename, type SniffOptions } from "@/domain/evidence/sniff";
 import { cancelUpload, getUploadInProgressForActor, isUploadId, requireMayContinueUpload, startUpload, sweepStaleUploads, uploadFiles } from "@/domain/evidence/uploads";
+import { FlushingFileStore } from "./flushing-file-store";
 import { isNearlyFull, isStorageFull, logStorageFull, STORAGE_FULL_STATUS, STORAGE_FULL_UPLOAD_MESSAGE } from "./storage-full";
 
 // No "server-only" marker: the HTTP integration test runs this same handler under plain node:http.
@@ -163,7 +163,7 @@ export function createUploadHandler(config: UploadHandlerConfig): UploadHandler 
 
   const server = new Server({
     path: config.path,
-    datastore: new FileStore({ directory: config.uploadsDir }),
+    datastore: new FlushingFileStore(config.uploadsDir),
     maxSize: config.maxUploadBytes,
     relativeLocation: true,
     // Same-origin only: the browser page that uploads is ours, so no cross-origin access is granted.
