@@ -77,3 +77,30 @@ describe("FlushingFileStore", () => {
     await expect(store.idle("upload-c")).resolves.toBeUndefined();
   });
 });
+
+describe("FlushingFileStore across uploads", () => {
+  it("flushes one file at a time, whichever uploads are writing", async () => {
+    const store = new FlushingFileStore(folder);
+    await newUpload(store, "upload-d", 3);
+    await newUpload(store, "upload-e", 3);
+    let inFlight = 0;
+    let most = 0;
+    const open = fs.promises.open;
+    vi.spyOn(fs.promises, "open").mockImplementation(async (file, flags, mode) => {
+      const handle = await open(file, flags, mode);
+      if (flags !== "r") return handle;
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const close = handle.close.bind(handle);
+      handle.close = async () => {
+        inFlight--;
+        return close();
+      };
+      return handle;
+    });
+    await Promise.all([store.write(Readable.from([Buffer.from("abc")]), "upload-d", 0), store.write(Readable.from([Buffer.from("xyz")]), "upload-e", 0)]);
+    await store.idle("upload-d");
+    await store.idle("upload-e");
+    expect(most).toBe(1);
+  });
+});

@@ -12,7 +12,9 @@ import { FileStore } from "@tus/file-store";
  * these background flushes only start the work early, and their failures are left to it.
  */
 export class FlushingFileStore extends FileStore {
-  private readonly flushes = new Map<string, { again: boolean }>();
+  /** Uploads with bytes written since their last flush began, oldest first. */
+  private readonly pending = new Set<string>();
+  private flushing: string | null = null;
 
   constructor(private readonly folder: string) {
     super({ directory: folder });
@@ -24,28 +26,34 @@ export class FlushingFileStore extends FileStore {
     return written;
   }
 
-  /** Settles when no flush of this upload is running (for tests and orderly shutdown). */
+  /** Settles when this upload has no flush running or waiting (for tests and orderly shutdown). */
   async idle(fileId: string): Promise<void> {
-    while (this.flushes.has(fileId)) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.flushing === fileId || this.pending.has(fileId)) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
+  /**
+   * One flush at a time for the whole process: an fsync can hold one of libuv's four threads for
+   * seconds, and every other file operation and hash waits for those threads. Chunks that arrive
+   * while their upload waits or is being flushed make one more flush of it, not one each.
+   */
   private flushSoon(fileId: string): void {
-    const running = this.flushes.get(fileId);
-    // One flush per upload at a time; one more after it covers whatever arrived meanwhile.
-    if (running) {
-      running.again = true;
-      return;
+    this.pending.add(fileId);
+    if (this.flushing === null) void this.flushPending();
+  }
+
+  private async flushPending(): Promise<void> {
+    for (let next = this.takeNext(); next !== null; next = this.takeNext()) {
+      this.flushing = next;
+      await flushFile(path.join(this.folder, next));
     }
-    const state = { again: false };
-    this.flushes.set(fileId, state);
-    const flush = async (): Promise<void> => {
-      do {
-        state.again = false;
-        await flushFile(path.join(this.folder, fileId));
-      } while (state.again);
-      this.flushes.delete(fileId);
-    };
-    void flush();
+    this.flushing = null;
+  }
+
+  private takeNext(): string | null {
+    const next = this.pending.values().next();
+    if (next.done) return null;
+    this.pending.delete(next.value);
+    return next.value;
   }
 }
 
