@@ -205,7 +205,7 @@ async function drain(origin: string, withinMs = 120_000): Promise<void> {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const mean = (a: number, b: number) => (a + b) / 2;
 
-/** The two measurements of a baseline (before and after the targets) as one, so drift in between evens out. */
+/** Two measurements of a baseline (either side of a target, or all of them for the error count) as one, so drift in between evens out. */
 function combine(before: LoadRun, after: LoadRun): LoadRun {
   return {
     ...before,
@@ -324,27 +324,35 @@ export async function benchLoad(options: LoadBenchOptions, log: (line: string) =
       await hammer(origin, cookie, target, 1, options.connections);
       await drain(origin);
     }
-    log("  baselines (first of two)");
-    const pageBefore = await measure(all.pageBaseline);
-    const routeBefore = await measure(all.routeBaseline);
-    log("  targets");
-    const pageRuns = new Map<Target, LoadRun>();
-    for (const target of all.pages) pageRuns.set(target, await measure(target));
-    const jsonRuns = new Map<Target, LoadRun>();
-    for (const target of all.json) jsonRuns.set(target, await measure(target));
-    log("  baselines (second of two)");
-    const pageAfter = await measure(all.pageBaseline);
-    const routeAfter = await measure(all.routeBaseline);
-    const pageBaseline = combine(pageBefore, pageAfter);
-    const routeBaseline = combine(routeBefore, routeAfter);
+    // Each target is measured between two measurements of its baseline, and compared with their
+    // mean: the machine drifts during a run (the minimal page has measured 160 req/s at the start
+    // and 230 at the end of one), and a baseline taken minutes away would carry that drift.
+    const bracketed = async (baseline: Target, targets: Target[]) => {
+      const baselineRuns = [await measure(baseline)];
+      const runs = new Map<Target, { run: LoadRun; baseline: LoadRun }>();
+      for (const target of targets) {
+        const run = await measure(target);
+        const after = await measure(baseline);
+        runs.set(target, { run, baseline: combine(baselineRuns[baselineRuns.length - 1]!, after) });
+        baselineRuns.push(after);
+      }
+      return { runs, baselineRuns };
+    };
+    log("  pages, each between two measurements of the minimal page");
+    const pages = await bracketed(all.pageBaseline, all.pages);
+    log("  JSON routes, each between two measurements of the minimal route");
+    const routes = await bracketed(all.routeBaseline, all.json);
+    const pageRuns = new Map([...pages.runs].map(([target, { run }]) => [target, run]));
+    const jsonRuns = new Map([...routes.runs].map(([target, { run }]) => [target, run]));
 
-    for (const [target, run] of pageRuns) figures.push(...figuresFor(target, run, pageBaseline, all.pageBaseline));
-    for (const [target, run] of jsonRuns) figures.push(...figuresFor(target, run, routeBaseline, all.routeBaseline));
-    loadErrors.push(errorsOf(all.pageBaseline, pageBaseline), errorsOf(all.routeBaseline, routeBaseline));
+    for (const [target, { run, baseline }] of pages.runs) figures.push(...figuresFor(target, run, baseline, all.pageBaseline));
+    for (const [target, { run, baseline }] of routes.runs) figures.push(...figuresFor(target, run, baseline, all.routeBaseline));
+    loadErrors.push(errorsOf(all.pageBaseline, pages.baselineRuns.reduce(combine)), errorsOf(all.routeBaseline, routes.baselineRuns.reduce(combine)));
     for (const [target, run] of [...pageRuns, ...jsonRuns]) loadErrors.push(errorsOf(target, run));
 
+    const rates = (runs: LoadRun[]) => runs.map((run) => round1(run.requestsPerSecond)).join(", ");
     notes.push(
-      `Load: ${options.cases.toLocaleString("en-GB")} cases (seeded ${data.seededAt}${data.fresh ? " in this run" : ", reused"}), signed in as the caseworker ${CASEWORKER.email}; autocannon, ${options.connections} connections, ${options.seconds} s per figure after ${options.warmUpSeconds} s of warm-up, each answer checked once for its content before the load. Baselines measured before and after the targets and averaged: ${all.pageBaseline.path} ${round1(pageBefore.requestsPerSecond)} then ${round1(pageAfter.requestsPerSecond)} req/s (p97.5 ${pageBefore.p97_5Ms} then ${pageAfter.p97_5Ms} ms); ${all.routeBaseline.path} ${round1(routeBefore.requestsPerSecond)} then ${round1(routeAfter.requestsPerSecond)} req/s (p97.5 ${routeBefore.p97_5Ms} then ${routeAfter.p97_5Ms} ms).`,
+      `Load: ${options.cases.toLocaleString("en-GB")} cases (seeded ${data.seededAt}${data.fresh ? " in this run" : ", reused"}), signed in as the caseworker ${CASEWORKER.email}; autocannon, ${options.connections} connections, ${options.seconds} s per figure after ${options.warmUpSeconds} s of warm-up, each answer checked once for its content before the load. Each target was measured between two measurements of its baseline and compared with their mean: ${all.pageBaseline.path} measured ${rates(pages.baselineRuns)} req/s in turn; ${all.routeBaseline.path} ${rates(routes.baselineRuns)} req/s.`,
       `Case page: ${busiest.reference}, the case with the most evidence (${busiest.evidence} items, ${busiest.notes} notes).`,
       ...[...pageRuns, ...jsonRuns].map(
         ([target, run]) =>
