@@ -54,17 +54,20 @@ export function memoizeLiveView<T>(ctx: Pick<Ctx, "db" | "now">, key: string, co
   const nowMs = ctx.now.getTime();
   const found = cache.get(key);
   if (found && found.version === version && found.moment === moment && nowMs >= found.storedAtMs && nowMs - found.storedAtMs < LIVE_VIEW_MAX_AGE_MS) {
-    // Most recently used last, so the oldest is the one evicted.
-    cache.delete(key);
-    cache.set(key, found);
+    putLast(cache, key, found);
     return found.value as T;
   }
   const value = compute();
   // Computing reads only; if it wrote (it must not), the answer would already be stale.
   if (dataVersion(client) === version) {
-    cache.delete(key);
-    cache.set(key, { version, moment, storedAtMs: nowMs, value });
+    putLast(cache, key, { version, moment, storedAtMs: nowMs, value });
     while (cache.size > LIVE_VIEW_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   }
   return value;
+}
+
+/** Most recently used last, so the first key is always the one to evict. */
+function putLast(cache: Map<string, Entry>, key: string, entry: Entry): void {
+  cache.delete(key);
+  cache.set(key, entry);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { CaseSubpageHeading } from "@/components/app/CaseSubpageHeading";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
-import { getCaseSummary } from "@/domain/cases/get-case-summary";
+import { getCaseForParticipant } from "@/domain/access/case-access";
 import { getCaseTimeline, TIMELINE_LIMIT } from "@/domain/cases/get-case-timeline";
 import { loadPage, requirePagePermission } from "@/server/page";
 
@@ -10,14 +11,10 @@ export default async function StaffCaseTimelinePage({ params }: { params: Promis
   const { caseId } = await params;
   const path = `/cases/${caseId}/timeline`;
   await requirePagePermission("case.view_all", path);
-  const { summary, timeline } = await loadPage(path, (ctx) => ({ summary: getCaseSummary(ctx, caseId), timeline: getCaseTimeline(ctx, caseId) }));
+  const { found, timeline } = await loadPage(path, (ctx) => ({ found: getCaseForParticipant(ctx, caseId), timeline: getCaseTimeline(ctx, caseId) }));
   return (
     <>
-      <a className="govuk-back-link" href={`/cases/${caseId}#timeline`}>
-        Back to the case
-      </a>
-      <span className="govuk-caption-l">{summary.case.reference}</span>
-      <h1 className="govuk-heading-l">Timeline: {summary.case.title}</h1>
+      <CaseSubpageHeading backHref={`/cases/${caseId}#timeline`} reference={found.case.reference} heading={`Timeline: ${found.case.title}`} />
       <p className="govuk-body">
         Everything that has happened on the case, newest first.
         {timeline.length >= TIMELINE_LIMIT ? ` Only the latest ${TIMELINE_LIMIT} events are shown; the audit trail holds the rest.` : ""}
