@@ -102,6 +102,20 @@ describe("the case-to-answer clock", () => {
     expect(() => stopClock(testCtx(db, caseworker, at("2027-01-05T09:00:00Z")), { deadlineId: deadline.id, reason: "x", effectiveOn: "2027-01-06" })).toThrow(/future/);
   });
 
+  it("keeps each clock's ledger to its own events, in the order they were recorded", () => {
+    const caseToAnswer = startCaseToAnswer();
+    const representations = db.transaction((tx) => startDeadline(tx, testCtx(db, caseworker, at("2026-12-18T11:00:00Z")), { caseId, ruleId: "respondent-representations", startOn: ACCEPTED_ON, reason: "Complaint served" }));
+    stopClock(testCtx(db, caseworker, at("2027-01-05T09:00:00Z")), { deadlineId: caseToAnswer.id, reason: "Waiting for the complainant" });
+    extendDeadline(testCtx(db, supervisor, at("2027-01-05T10:00:00Z")), { deadlineId: representations.id, days: 3, reason: "Late service" });
+    restartClock(testCtx(db, caseworker, at("2027-01-06T09:00:00Z")), { deadlineId: caseToAnswer.id, reason: "Answer received" });
+
+    const clocks = getCaseClocks(testCtx(db, caseworker, at("2027-01-07T09:00:00Z")), caseId);
+    const ledgers = new Map(clocks.map((clock) => [clock.deadline.id, clock.ledger.map((entry) => `${entry.kind}: ${entry.reason}`)]));
+    expect(ledgers.get(caseToAnswer.id)).toEqual(["start: Complaint accepted", "stop: Waiting for the complainant", "restart: Answer received"]);
+    expect(ledgers.get(representations.id)).toEqual(["start: Complaint served", "extension: Late service"]);
+    expect(clocks.find((clock) => clock.deadline.id === representations.id)!.totalDays).toBe(representations.length + 3);
+  });
+
   it("hides a case's clocks from a party who is not on the case", () => {
     startCaseToAnswer();
     const outsider = makeUser(db, "party", { organisationIds: [makeOrganisation(db)] });
