@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ErrorSummary } from "@/components/govuk/ErrorSummary";
 import { TriageFilters } from "@/components/app/triage/TriageFilters";
-import { TriageQueueTable, type SortHeader } from "@/components/app/triage/TriageQueueTable";
+import { TriageQueueTable } from "@/components/app/triage/TriageQueueTable";
+import type { SortHeader } from "@/components/govuk/SortableHeader";
 import { toQueueRow } from "@/components/app/triage/queue-rows";
 import { clearFiltersHref, hasFilters, readTriageParams, SORT_LABELS, TAB_LABELS, toQueueQuery, triageExportHref, triageHref, type TriageParams } from "@/components/app/triage/queue-params";
 import { hasPermission } from "@/domain/access/permissions";

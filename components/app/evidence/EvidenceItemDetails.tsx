@@ -47,12 +47,12 @@ function ItemLinks({ items, evidencePath }: { items: LinkedItem[]; evidencePath:
 
 /** The item's facts as a summary list: what was filed, by whom, when, its fingerprint, and its versions. */
 /** The top of an evidence item page, the same for staff and parties: back link, exhibit, title, download. */
-export function EvidenceItemHeader({ view, casePath }: { view: EvidenceItemView; casePath: string }) {
+export function EvidenceItemHeader({ view, back }: { view: EvidenceItemView; back: { href: string; text: string } }) {
   const { item } = view;
   return (
     <>
-      <a className="govuk-back-link" href={`${casePath}#evidence`}>
-        Back to the case
+      <a className="govuk-back-link" href={back.href}>
+        {back.text}
       </a>
       <span className="govuk-caption-l">
         {view.case.reference ?? "Case"} — exhibit {item.exhibitNumber}

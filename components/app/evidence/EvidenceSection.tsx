@@ -1,119 +1,70 @@
-import type { CaseEvidenceList, EvidenceListItem } from "@/domain/evidence/evidence-access";
+import type { CaseEvidenceList } from "@/domain/evidence/evidence-access";
 import { EVIDENCE_LIST_LIMIT } from "@/domain/evidence/evidence-access";
-import { FILING_SIDE_LABELS } from "@/domain/evidence/evidence-rules";
-import { Tag } from "@/components/govuk/Tag";
-import { formatDateTime } from "../format";
-import { evidenceSortHeaders, type EvidenceSortHeader } from "./evidence-sort";
-import { ConfidentialityTag, EvidenceStatusTag } from "./EvidenceTags";
+import { evidenceSortHeaders } from "./evidence-sort";
+import { toEvidenceTableRow } from "./evidence-rows";
+import { EvidenceTable } from "./EvidenceTable";
 
-/** A header that sorts by linking to the sorted page, so sorting works without JavaScript. */
-function SortableHeader({ header }: { header: EvidenceSortHeader }) {
-  return (
-    <th scope="col" className="govuk-table__header" aria-sort={header.ariaSort}>
-      <a className="govuk-link" href={header.href}>
-        {header.label}
-        <span className="govuk-visually-hidden"> ({header.hiddenText})</span>
-      </a>
-      {header.ariaSort !== "none" ? <span aria-hidden="true">{header.ariaSort === "ascending" ? " ▲" : " ▼"}</span> : null}
-    </th>
-  );
-}
+/** The latest few items the case page shows; the case's evidence page has them all. */
+export const RECENT_EVIDENCE_SHOWN = 5;
 
-function TitleCell({ item, evidencePath }: { item: EvidenceListItem; evidencePath: string }) {
-  const challenge = item.canChallenge ? (
-    <>
-      <br />
-      <a className="govuk-link" href={`${evidencePath}/${item.id}/challenge`}>
-        Challenge confidentiality<span className="govuk-visually-hidden"> of {item.exhibitNumber}</span>
+function UploadLink({ href }: { href: string | null }) {
+  return href ? (
+    <p className="govuk-body">
+      <a className="govuk-link" href={href}>
+        Upload evidence
       </a>
-    </>
-  ) : item.challengeOpen ? (
-    <>
-      <br />
-      <Tag colour="yellow">Confidentiality challenged</Tag>
-    </>
+    </p>
   ) : null;
-  return (
-    <td className="govuk-table__cell">
-      {item.redacted ? `Restricted item ${item.exhibitNumber} (details withheld)` : item.title}
-      {challenge}
-    </td>
-  );
 }
 
 /**
  * The evidence on a case as the viewer may see it: a table sorted on the server (each header is a
- * link, with aria-sort on the sorted one), and the link to file more when the viewer may.
+ * link to `sortPath`, with aria-sort on the sorted one), and the link to file more when the viewer may.
  */
-export function EvidenceSection({ list, casePath, uploadHref }: { list: CaseEvidenceList; casePath: string; uploadHref: string | null }) {
-  const evidencePath = `${casePath}/evidence`;
-  const headers = evidenceSortHeaders(casePath, { sort: list.sort, dir: list.dir });
+export function EvidenceSection({ list, evidencePath, sortPath, uploadHref }: { list: CaseEvidenceList; evidencePath: string; sortPath: string; uploadHref: string | null }) {
   return (
     <section aria-labelledby="evidence-heading" id="evidence">
       <h2 className="govuk-heading-m" id="evidence-heading">
         Evidence
       </h2>
-      {uploadHref ? (
-        <p className="govuk-body">
-          <a className="govuk-link" href={uploadHref}>
-            Upload evidence
-          </a>
-        </p>
-      ) : null}
+      <UploadLink href={uploadHref} />
       {list.items.length === 0 ? (
         <p className="govuk-body">No evidence has been filed yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Evidence on this case</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {headers.map((header) => (
-                <SortableHeader key={header.sort} header={header} />
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {list.items.map((item) => (
-              <tr className="govuk-table__row" key={item.id}>
-                <td className="govuk-table__cell">
-                  {item.redacted ? (
-                    item.exhibitNumber
-                  ) : (
-                    <a className="govuk-link" href={`${evidencePath}/${item.id}`}>
-                      {item.exhibitNumber}
-                    </a>
-                  )}
-                </td>
-                <TitleCell item={item} evidencePath={evidencePath} />
-                <td className="govuk-table__cell">{FILING_SIDE_LABELS[item.filingSide]}</td>
-                <td className="govuk-table__cell">
-                  <ConfidentialityTag level={item.confidentiality} />
-                </td>
-                <td className="govuk-table__cell">
-                  <EvidenceStatusTag status={item.status} />
-                  {item.supersededBy ? (
-                    <>
-                      <br />
-                      by{" "}
-                      {item.supersededBy.id ? (
-                        <a className="govuk-link" href={`${evidencePath}/${item.supersededBy.id}`}>
-                          {item.supersededBy.exhibitNumber}
-                        </a>
-                      ) : (
-                        item.supersededBy.exhibitNumber
-                      )}
-                    </>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EvidenceTable caption="Evidence on this case" headers={evidenceSortHeaders(sortPath, { sort: list.sort, dir: list.dir })} rows={list.items.map((item) => toEvidenceTableRow(item, evidencePath))} />
       )}
       {list.truncated ? <p className="govuk-inset-text">Only the first {EVIDENCE_LIST_LIMIT} items are shown, in the order chosen. Reverse the order to see the others.</p> : null}
+    </section>
+  );
+}
+
+/**
+ * The case page's view of the evidence: how much there is, the most recently received items and a
+ * link to the full, sortable list. `list` must be sorted newest first.
+ */
+export function RecentEvidenceSection({ list, evidencePath, uploadHref }: { list: CaseEvidenceList; evidencePath: string; uploadHref: string | null }) {
+  const total = list.items.length;
+  const recent = list.items.slice(0, RECENT_EVIDENCE_SHOWN);
+  const count = `${list.truncated ? "More than " : ""}${total.toLocaleString("en-GB")} ${total === 1 && !list.truncated ? "item" : "items"}`;
+  return (
+    <section aria-labelledby="evidence-heading" id="evidence">
+      <h2 className="govuk-heading-m" id="evidence-heading">
+        Evidence
+      </h2>
+      <UploadLink href={uploadHref} />
+      {total === 0 ? (
+        <p className="govuk-body">No evidence has been filed yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            {count} of evidence{total > recent.length ? `. The ${recent.length} received most recently are shown here` : ""}.{" "}
+            <a className="govuk-link" href={evidencePath}>
+              See all the evidence
+            </a>
+          </p>
+          <EvidenceTable caption="Evidence received most recently" headers={["Exhibit", "Title", "Party", "Confidentiality", "Status", "Received"]} rows={recent.map((item) => toEvidenceTableRow(item, evidencePath))} />
+        </>
+      )}
     </section>
   );
 }

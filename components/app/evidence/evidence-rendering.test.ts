@@ -7,7 +7,7 @@ import { listCaseEvidence } from "@/domain/evidence/evidence-access";
 import { makeEvidenceTestWorld } from "@/domain/evidence/evidence-test-world";
 import { getEvidenceItem } from "@/domain/evidence/get-evidence-item";
 import { EvidenceFacts } from "./EvidenceItemDetails";
-import { EvidenceSection } from "./EvidenceSection";
+import { EvidenceSection, RECENT_EVIDENCE_SHOWN, RecentEvidenceSection } from "./EvidenceSection";
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -23,7 +23,7 @@ afterEach(() => testDb.close());
 describe("EvidenceSection", () => {
   it("says so when nothing has been filed, and offers upload only when given a link", () => {
     const caseId = world.makeCase();
-    const html = renderToStaticMarkup(createElement(EvidenceSection, { list: listCaseEvidence(testCtx(db, world.people.interestedParty), caseId), casePath: `/portal/cases/${caseId}`, uploadHref: null }));
+    const html = renderToStaticMarkup(createElement(EvidenceSection, { list: listCaseEvidence(testCtx(db, world.people.interestedParty), caseId), evidencePath: `/portal/cases/${caseId}/evidence`, sortPath: `/portal/cases/${caseId}`, uploadHref: null }));
     expect(html).toContain("No evidence has been filed yet.");
     expect(html).not.toContain("Upload evidence");
     expect(html).not.toContain("<table");
@@ -34,7 +34,7 @@ describe("EvidenceSection", () => {
     const secret = world.makeEvidence(caseId, { confidentiality: "restricted", title: "Attention-head configuration" });
     world.makeEvidence(caseId, { side: "respondent", confidentiality: "parties", title: "Reply <b>bold</b>" });
     const list = listCaseEvidence(testCtx(db, world.people.respondentLawyer), caseId, { sort: "title", dir: "asc" });
-    const html = renderToStaticMarkup(createElement(EvidenceSection, { list, casePath: `/portal/cases/${caseId}`, uploadHref: `/portal/cases/${caseId}/evidence/upload` }));
+    const html = renderToStaticMarkup(createElement(EvidenceSection, { list, evidencePath: `/portal/cases/${caseId}/evidence`, sortPath: `/portal/cases/${caseId}`, uploadHref: `/portal/cases/${caseId}/evidence/upload` }));
     expect(html).toContain(`<a class="govuk-link" href="/portal/cases/${caseId}/evidence/upload">Upload evidence</a>`);
     expect(html).toContain('aria-sort="ascending"');
     expect(html.match(/aria-sort="none"/g)).toHaveLength(5);
@@ -43,6 +43,38 @@ describe("EvidenceSection", () => {
     expect(html).not.toContain(`href="/portal/cases/${caseId}/evidence/${secret.id}"`);
     expect(html).not.toContain("Attention-head");
     expect(html).toContain("Reply &lt;b&gt;bold&lt;/b&gt;");
+    expect(html).toContain(`href="/portal/cases/${caseId}?evidenceSort=title&amp;evidenceDir=desc#evidence"`);
+  });
+});
+
+describe("RecentEvidenceSection", () => {
+  const render = (caseId: string) =>
+    renderToStaticMarkup(createElement(RecentEvidenceSection, { list: listCaseEvidence(testCtx(db, world.people.caseworker), caseId, { sort: "received", dir: "desc" }), evidencePath: `/cases/${caseId}/evidence`, uploadHref: null }));
+
+  it("shows the most recently received items, says how many there are and links to them all", () => {
+    const caseId = world.makeCase();
+    for (let day = 1; day <= RECENT_EVIDENCE_SHOWN + 2; day++) world.makeEvidence(caseId, { title: `Exhibit filed on day ${day}`, receivedAt: `2026-11-0${day}T10:00:00.000Z` });
+    const html = render(caseId);
+    expect(html).toContain(`7 items of evidence. The ${RECENT_EVIDENCE_SHOWN} received most recently are shown here.`);
+    expect(html).toContain(`<a class="govuk-link" href="/cases/${caseId}/evidence">See all the evidence</a>`);
+    expect(html).toContain("Exhibit filed on day 7");
+    expect(html).toContain("Exhibit filed on day 3");
+    expect(html).not.toContain("Exhibit filed on day 2");
+    expect(html).not.toContain("aria-sort");
+  });
+
+  it("says one item, without the 'most recently' clause, when the case has one", () => {
+    const caseId = world.makeCase();
+    world.makeEvidence(caseId, { title: "The only exhibit" });
+    const html = render(caseId);
+    expect(html).toContain("1 item of evidence. <a");
+    expect(html).toContain("The only exhibit");
+  });
+
+  it("says so when nothing has been filed", () => {
+    const html = render(world.makeCase());
+    expect(html).toContain("No evidence has been filed yet.");
+    expect(html).not.toContain("<table");
   });
 });
 

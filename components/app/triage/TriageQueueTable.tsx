@@ -4,35 +4,15 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/govuk/ErrorSummary";
 import { NotificationBanner } from "@/components/govuk/NotificationBanner";
 import { Select } from "@/components/govuk/Select";
+import { SortableHeader, type SortHeader } from "@/components/govuk/SortableHeader";
 import { Tag } from "@/components/govuk/Tag";
 import type { FormState } from "@/server/action";
 import { CaseStatusTag } from "../CaseStatusTag";
 import type { QueueRow } from "./queue-rows";
 
-export interface SortHeader {
-  label: string;
-  href: string;
-  /** Said after the label to screen readers: what following the link does. */
-  hiddenText: string;
-  ariaSort: "ascending" | "descending" | "none";
-}
-
 export interface BulkAssign {
   caseworkers: [string, string][];
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-}
-
-/** A header that sorts by linking to the sorted page, so sorting works without JavaScript. */
-function SortableHeader({ header }: { header: SortHeader }) {
-  return (
-    <th scope="col" className="govuk-table__header" aria-sort={header.ariaSort}>
-      <a className="govuk-link" href={header.href}>
-        {header.label}
-        <span className="govuk-visually-hidden"> ({header.hiddenText})</span>
-      </a>
-      {header.ariaSort !== "none" ? <span aria-hidden="true">{header.ariaSort === "ascending" ? " ▲" : " ▼"}</span> : null}
-    </th>
-  );
 }
 
 function QueueTable({ rows, caption, sortHeaders, selection }: { rows: QueueRow[]; caption: string; sortHeaders: { received: SortHeader; due: SortHeader }; selection?: { selected: Set<string> } }) {

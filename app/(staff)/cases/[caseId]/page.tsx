@@ -5,8 +5,7 @@ import { CaseOutcomeBanner } from "@/components/app/CaseOutcomeBanner";
 import { ComplaintDetails } from "@/components/app/ComplaintDetails";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { ClockPanel } from "@/components/app/ClockPanel";
-import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
-import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
+import { RecentEvidenceSection } from "@/components/app/evidence/EvidenceSection";
 import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSections";
 import { formatDateTime } from "@/components/app/format";
 import { StaffAmicusSection } from "@/components/app/amicus/StaffAmicusSection";
@@ -30,9 +29,9 @@ export const metadata: Metadata = { title: "Case" };
 /** The case page shows the latest few events; the timeline page has the rest. */
 const RECENT_TIMELINE_EVENTS = 10;
 
-export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[]; evidenceSort?: string | string[]; evidenceDir?: string | string[] }> }) {
+export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { caseId } = await params;
-  const { done, ...evidenceParams } = await searchParams;
+  const { done } = await searchParams;
   const { actor } = await requirePagePermission("case.view_all", `/cases/${caseId}`);
   const { workspace, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
@@ -41,7 +40,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
     timeline: getCaseTimeline(ctx, caseId, RECENT_TIMELINE_EVENTS + 1),
     notes: hasPermission(ctx.actor, "case.note") ? listCaseNotes(ctx, caseId) : [],
     today: londonDateOf(ctx.now),
-    evidence: listCaseEvidence(ctx, caseId, parseEvidenceSort(evidenceParams)),
+    evidence: listCaseEvidence(ctx, caseId, { sort: "received", dir: "desc" }),
     amicusApplications: listCaseApplicationsForStaff(ctx, caseId),
   }));
   const canStop = hasPermission(actor, "clock.stop_restart");
@@ -214,7 +213,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
 
       <ComplaintDetails complaint={workspace.case.complaint} />
 
-      <EvidenceSection list={evidence} casePath={`/cases/${caseId}`} uploadHref={evidence.filingSide ? `/cases/${caseId}/evidence/upload` : null} />
+      <RecentEvidenceSection list={evidence} evidencePath={`/cases/${caseId}/evidence`} uploadHref={evidence.filingSide ? `/cases/${caseId}/evidence/upload` : null} />
 
       <PublishCaseSection caseRow={workspace.case} canPublish={hasPermission(actor, "case.publish")} today={today} />
 

@@ -72,7 +72,7 @@ export default async function PartyCasePage({ params, searchParams }: { params: 
         </a>
       </p>
       <ClockPanel clocks={clocks} />
-      <EvidenceSection list={evidence} casePath={`/portal/cases/${caseId}`} uploadHref={evidence.filingSide ? `/portal/cases/${caseId}/evidence/upload` : null} />
+      <EvidenceSection list={evidence} evidencePath={`/portal/cases/${caseId}/evidence`} sortPath={`/portal/cases/${caseId}`} uploadHref={evidence.filingSide ? `/portal/cases/${caseId}/evidence/upload` : null} />
       <PartyAmicusSection caseId={caseId} briefs={briefs} />
       <h2 className="govuk-heading-m">Timeline</h2>
       <CaseTimeline entries={timeline} />

@@ -23,6 +23,7 @@ async function evidenceAction(formData: FormData, work: (ctx: Ctx) => unknown, o
   const casePath = `/cases/${encodeURIComponent(field(formData, "caseId"))}`;
   const path = `${casePath}/evidence/${encodeURIComponent(field(formData, "evidenceId"))}`;
   revalidatePath(casePath);
+  revalidatePath(`${casePath}/evidence`);
   revalidatePath(path);
   redirect(`${path}?done=${outcome}`);
 }

@@ -21,7 +21,7 @@ export default async function StaffEvidencePage({ params, searchParams }: { para
   return (
     <>
       <CaseOutcomeBanner done={done} />
-      <EvidenceItemHeader view={view} casePath={casePath} />
+      <EvidenceItemHeader view={view} back={{ href: `${casePath}/evidence`, text: "Back to the evidence" }} />
       <EvidenceFacts view={view} evidencePath={`${casePath}/evidence`} />
       <VersionLinks view={view} uploadPath={`${casePath}/evidence/upload`} />
       <ChallengeList view={view} />

@@ -23,7 +23,7 @@ export default async function PartyEvidencePage({ params, searchParams }: { para
   return (
     <>
       <CaseOutcomeBanner done={done} />
-      <EvidenceItemHeader view={view} casePath={casePath} />
+      <EvidenceItemHeader view={view} back={{ href: `${casePath}#evidence`, text: "Back to the case" }} />
       <EvidenceFacts view={view} evidencePath={`${casePath}/evidence`} />
       <VersionLinks view={view} uploadPath={`${casePath}/evidence/upload`} />
       {view.can.challenge ? (

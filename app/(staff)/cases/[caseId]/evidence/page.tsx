@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { CaseSubpageHeading } from "@/components/app/CaseSubpageHeading";
+import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
+import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
+import { getCaseForParticipant } from "@/domain/access/case-access";
+import { listCaseEvidence } from "@/domain/evidence/evidence-access";
+import { loadPage, requirePagePermission } from "@/server/page";
+
+export const metadata: Metadata = { title: "Case evidence" };
+
+export default async function StaffCaseEvidencePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ evidenceSort?: string | string[]; evidenceDir?: string | string[] }> }) {
+  const { caseId } = await params;
+  const path = `/cases/${caseId}/evidence`;
+  await requirePagePermission("case.view_all", path);
+  const sort = parseEvidenceSort(await searchParams);
+  const { found, evidence } = await loadPage(path, (ctx) => ({ found: getCaseForParticipant(ctx, caseId), evidence: listCaseEvidence(ctx, caseId, sort) }));
+  return (
+    <>
+      <CaseSubpageHeading backHref={`/cases/${caseId}#evidence`} reference={found.case.reference} heading={`Evidence: ${found.case.title}`} />
+      <EvidenceSection list={evidence} evidencePath={path} sortPath={path} uploadHref={evidence.filingSide ? `${path}/upload` : null} />
+    </>
+  );
+}
