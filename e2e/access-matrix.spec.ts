@@ -69,6 +69,7 @@ const ROWS: Row[] = [
   // Staff pages.
   { path: () => "/dashboard", expect: "in nf nf nf ok ok ok", marker: () => "Dashboard" },
   { path: () => "/dashboard/list/open-cases", expect: "in nf nf nf ok ok ok", marker: () => "Open cases", guess: () => "/dashboard/list/no-such-figure" },
+  { path: () => "/dashboard/workload", expect: "in nf nf nf ok ok ok", marker: () => "Workload by caseworker" },
   { path: () => "/triage", expect: "in nf nf nf ok ok ok", marker: () => "Triage" },
   { path: () => "/cases", expect: "in nf nf nf ok ok ok", marker: () => FLAGSHIP },
   { path: () => "/deadlines", expect: "in nf nf nf ok ok ok", marker: () => "Deadlines" },
@@ -76,6 +77,7 @@ const ROWS: Row[] = [
   { path: () => `/cases/${ids.caseB}`, expect: "in nf nf nf ok ok ok", marker: () => CASE_B, guess: () => `/cases/${guess()}` },
   { path: () => `/cases/${ids.flagship}/timeline`, expect: "in nf nf nf ok ok ok", marker: () => "Timeline: ", guess: () => `/cases/${guess()}/timeline` },
   { path: () => `/cases/${ids.caseB}/clocks`, expect: "in nf nf nf ok ok ok", marker: () => "Statutory clocks: ", guess: () => `/cases/${guess()}/clocks` },
+  { path: () => `/cases/${ids.caseA}/evidence`, expect: "in nf nf nf ok ok ok", marker: () => "Evidence: ", guess: () => `/cases/${guess()}/evidence` },
   { path: () => `/cases/${ids.flagship}/evidence/upload`, expect: "in nf nf nf ok ok nf", marker: () => "Upload evidence", guess: () => `/cases/${guess()}/evidence/upload` },
   { path: () => `/cases/${ids.caseA}/evidence/${ids.evidence}`, expect: "in nf nf nf ok ok ok", marker: () => EXHIBIT_TITLE, guess: () => `/cases/${ids.caseA}/evidence/${guess()}` },
   { path: () => `/cases/${ids.caseA}/evidence/receipts/${ids.submission}`, expect: "in nf nf nf ok ok ok", marker: () => "Evidence submitted", guess: () => `/cases/${ids.caseA}/evidence/receipts/${guess()}` },

@@ -13,6 +13,7 @@ export interface Bar {
  * carried by colour or length alone, and the bars themselves are hidden from assistive technology.
  */
 export function BarList({ bars, unit }: { bars: Bar[]; unit: string }) {
+  // Widths to a tenth of a percent: finer is invisible and only adds bytes to every row.
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
     <ul className={styles.bars}>
@@ -28,7 +29,7 @@ export function BarList({ bars, unit }: { bars: Bar[]; unit: string }) {
             )}
           </span>
           <span className={styles.barTrack}>
-            <span aria-hidden="true" className={`${styles.bar}${bar.value === 0 ? ` ${styles.barEmpty}` : ""}`} style={{ width: `${(70 * bar.value) / max}%` }} />
+            <span aria-hidden="true" className={`${styles.bar}${bar.value === 0 ? ` ${styles.barEmpty}` : ""}`} style={{ width: `${Math.round((700 * bar.value) / max) / 10}%` }} />
             <span className={`govuk-body-s govuk-!-margin-bottom-0 ${styles.value}`}>
               {formatNumber(bar.value)}
               <span className="govuk-visually-hidden"> {unit}</span>

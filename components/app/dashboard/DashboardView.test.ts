@@ -2,8 +2,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DashboardPayload } from "@/domain/dashboard/get-dashboard";
-import { DashboardView } from "./DashboardView";
+import { DashboardView, WORKLOAD_BARS_SHOWN } from "./DashboardView";
 import { FigureTable } from "./FigureTable";
+import { WeeklyChart } from "./WeeklyChart";
 
 const weeks = Array.from({ length: 26 }, (_, i) => ({ weekStart: new Date(Date.UTC(2026, 4, 25 + 7 * i)).toISOString().slice(0, 10), count: i === 21 ? 3 : i % 5 }));
 
@@ -32,6 +33,15 @@ const payload: DashboardPayload = {
   caseToAnswer: { met: 5, missed: 1, percentMet: 83 },
   triageTime: { medianDays: 2.5, withOutcome: 4, awaiting: 2 },
 };
+
+/** `count` caseworkers, busiest first, as the domain orders them. */
+const caseworkers = (count: number): DashboardPayload["workload"] =>
+  Array.from({ length: count }, (_, i) => ({ userId: `cw${i + 1}`, name: `Caseworker ${String(i + 1).padStart(2, "0")}`, team: i % 2 === 0 ? "Patents" : null, openCases: 40 - 3 * i }));
+
+/** The names on the workload chart's bars, in order. */
+const barLabels = (html: string) => [...workloadSection(html).matchAll(/<a class="govuk-link" href="\/triage\?tab=all&amp;caseworker=[^"]*">([^<]*)<\/a>/g)].map((match) => match[1]);
+
+const workloadSection = (html: string) => html.slice(html.indexOf('id="workload-heading"'));
 
 const render = (data: DashboardPayload, params = {}) => renderToStaticMarkup(createElement(DashboardView, { data, params }));
 
@@ -68,15 +78,49 @@ describe("DashboardView", () => {
     expect(html).toContain("Running deadlines due by Sunday 29 November 2026.");
   });
 
-  it("draws each chart with its values in text and a table of the data", () => {
+  it("draws each chart with its values in text, and a table of the data for status and week", () => {
     const html = render(payload);
-    expect(html.match(/Show the data as a table/g)).toHaveLength(3);
+    // The workload's table is on its own page, so the dashboard stays light with many caseworkers.
+    expect(html.match(/Show the data as a table/g)).toHaveLength(2);
+    expect(html).not.toContain("No team");
     expect(hrefOf(html, "In triage")).toBe("/triage?tab=all&status=in_triage");
     expect(hrefOf(html, "Priya Raman")).toBe("/triage?tab=all&caseworker=u1");
     expect(hrefOf(html, "19 October 2026")).toBe("/dashboard/list/received?week=2026-10-19");
     expect(html).toContain('role="img"');
     expect(html).toContain("The most in one week was 4");
-    expect(html).toMatch(/<th scope="row" class="govuk-table__header">Ewan Doyle<\/th><td class="govuk-table__cell">No team<\/td><td class="govuk-table__cell govuk-table__cell--numeric">0<\/td>/);
+  });
+
+  it("charts every caseworker, with no link to the full workload, when there are no more than ten", () => {
+    const html = render({ ...payload, workload: caseworkers(WORKLOAD_BARS_SHOWN) });
+    expect(barLabels(html)).toEqual(caseworkers(WORKLOAD_BARS_SHOWN).map((w) => w.name));
+    expect(html).not.toContain("caseworkers with the most open cases");
+    expect(html).not.toContain("/dashboard/workload");
+    expect(hrefOf(html, "List all open assigned cases")).toBe("/dashboard/list/workload");
+    expect(barLabels(render(payload))).toEqual(["Priya Raman", "Ewan Doyle"]);
+  });
+
+  it("charts only the ten busiest caseworkers and links to all of them, keeping the filters", () => {
+    const workload = caseworkers(12);
+    const html = render({ ...payload, workload }, { team: "Patents", period: "30" });
+    expect(barLabels(html)).toEqual(workload.slice(0, 10).map((w) => w.name));
+    expect(html).not.toContain(workload[10]!.name);
+    expect(html).not.toContain(workload[11]!.name);
+    expect(html).toContain("The 10 caseworkers with the most open cases, of 12.");
+    expect(hrefOf(html, "See the workload of all 12 caseworkers")).toBe("/dashboard/workload?team=Patents&period=30");
+    expect(hrefOf(html, "List all open assigned cases")).toBe("/dashboard/list/workload?team=Patents&period=30");
+  });
+
+  it("sizes the bars to a tenth of a percent", () => {
+    // 70% × 37 / 40 = 64.75%: the busiest caseworker's bar is 70% wide, the next 64.8%.
+    const widths = [...render({ ...payload, workload: caseworkers(12) }).matchAll(/style="width:([^"]*)"/g)].map((match) => match[1]!);
+    expect(widths).toContain("64.8%");
+    for (const width of widths) expect(width).toMatch(/^\d+(\.\d)?%$/);
+  });
+
+  it("says so when no caseworker matches the filters", () => {
+    const html = render({ ...payload, workload: [] });
+    expect(html).toContain("No caseworkers match the filters.");
+    expect(html).not.toContain("/dashboard/workload");
   });
 
   it("links to the dashboard's own lists when a team is chosen", () => {
@@ -115,5 +159,17 @@ describe("FigureTable", () => {
     expect(html).toContain(">Unassigned<");
     expect(html).toContain(">23 November 2026<");
     expect(html).toContain('govuk-table__cell--numeric">Overdue<');
+  });
+});
+
+describe("WeeklyChart", () => {
+  it("writes no coordinate finer than a tenth", () => {
+    // Counts against a maximum of 7 give heights like 150 × 3 / 7 = 64.2857…
+    const uneven = weeks.map((w, i) => ({ ...w, count: i === 0 ? 7 : i % 7 }));
+    const html = renderToStaticMarkup(createElement(WeeklyChart, { weeks: uneven, idPrefix: "chart" }));
+    const coordinates = [...html.matchAll(/ (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g)].map((match) => match[1]!);
+    expect(coordinates.length).toBeGreaterThan(26 * 3);
+    for (const value of coordinates) expect(value).toMatch(/^-?\d+(\.\d)?$/);
+    expect(html).toContain('height="64.3"');
   });
 });

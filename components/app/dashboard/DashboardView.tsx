@@ -5,11 +5,17 @@ import { AMBER_MAX_REMAINING, RED_MAX_REMAINING, RISK_SCAN_CAP, RISK_WINDOW_DAYS
 import { BarList, ChartTable } from "./BarList";
 import { Tile } from "./Tile";
 import { WeeklyChart } from "./WeeklyChart";
-import { caseworkerCasesHref, figureExportHref, figureListHref, figureTarget, type DashboardParams } from "./dashboard-params";
+import { caseworkerCasesHref, figureExportHref, figureListHref, figureTarget, workloadHref, type DashboardParams } from "./dashboard-params";
 import { formatDay, formatDays, formatNumber } from "./format";
 import styles from "./dashboard.module.css";
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/**
+ * The workload chart stays glanceable (and the page light) however many caseworkers there are: it
+ * shows only the busiest, and links to a page with everyone.
+ */
+export const WORKLOAD_BARS_SHOWN = 10;
 
 /** The tiles and charts for one answer from the dashboard query; rendered on the server first, then by the live view. */
 export function DashboardView({ data, params }: { data: DashboardPayload; params: DashboardParams }) {
@@ -18,6 +24,9 @@ export function DashboardView({ data, params }: { data: DashboardPayload; params
   const decisions = data.caseToAnswer.met + data.caseToAnswer.missed;
   const triage = data.triageTime;
   const weeks = data.receivedPerWeek;
+  // The domain already orders the workload busiest first (ties by name), so the first rows are the busiest.
+  const workloadBars = data.workload.slice(0, WORKLOAD_BARS_SHOWN);
+  const workloadCut = data.workload.length > workloadBars.length;
   return (
     <>
       <h2 className="govuk-heading-m">Deadlines</h2>
@@ -144,8 +153,19 @@ export function DashboardView({ data, params }: { data: DashboardPayload; params
           <p className="govuk-body">No caseworkers match the filters.</p>
         ) : (
           <>
-            <BarList unit="open cases" bars={data.workload.map((w) => ({ key: w.userId, label: w.name, href: caseworkerCasesHref(w.userId), value: w.openCases }))} />
-            <ChartTable caption="Workload by caseworker" headers={["Caseworker", "Team", "Open cases"]} rows={data.workload.map((w) => ({ key: w.userId, cells: [w.name, w.team ?? "No team", formatNumber(w.openCases)] }))} />
+            {workloadCut ? (
+              <p className="govuk-body">
+                {`The ${formatNumber(workloadBars.length)} caseworkers with the most open cases, of ${formatNumber(data.workload.length)}.`}
+              </p>
+            ) : null}
+            <BarList unit="open cases" bars={workloadBars.map((w) => ({ key: w.userId, label: w.name, href: caseworkerCasesHref(w.userId), value: w.openCases }))} />
+            {workloadCut ? (
+              <p className="govuk-body">
+                <a className="govuk-link" href={workloadHref(params)}>
+                  {`See the workload of all ${formatNumber(data.workload.length)} caseworkers`}
+                </a>
+              </p>
+            ) : null}
           </>
         )}
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseworkerCasesHref, dashboardApiHref, dashboardHref, figureExportHref, figureListHref, figureTarget, readDashboardParams, readFigureDetail, toFigureQuery, toFiltersQuery } from "./dashboard-params";
+import { caseworkerCasesHref, dashboardApiHref, dashboardHref, figureExportHref, figureListHref, figureTarget, readDashboardParams, readFigureDetail, toFigureQuery, toFiltersQuery, workloadHref } from "./dashboard-params";
 
 describe("reading the dashboard's address", () => {
   it("keeps what the reader chose and drops what it cannot use", () => {
@@ -24,6 +24,8 @@ describe("dashboard links", () => {
     expect(figureListHref("received", { team: "Patents" }, { week: "2026-10-19" })).toBe("/dashboard/list/received?week=2026-10-19&team=Patents");
     expect(figureListHref("overdue", {}, {}, "cursor")).toBe("/dashboard/list/overdue?after=cursor");
     expect(figureExportHref("at-risk", { period: "180" }, { level: "red" })).toBe("/api/dashboard/export/at-risk?level=red&period=180");
+    expect(workloadHref({})).toBe("/dashboard/workload");
+    expect(workloadHref({ caseworker: "u1", team: "AI and software", period: "180" })).toBe("/dashboard/workload?caseworker=u1&team=AI+and+software&period=180");
   });
 
   it("send a tile to the deadlines or triage view when it lists the same rows", () => {

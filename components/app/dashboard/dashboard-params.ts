@@ -73,6 +73,9 @@ const detailSearch = (detail: FigureDetail, after?: string) => ({ status: detail
 /** The drill-down list behind a figure, with the dashboard's filters. */
 export const figureListHref = (figure: Figure, params: DashboardParams, detail: FigureDetail = {}, after?: string) => `/dashboard/list/${figure}${search(params, detailSearch(detail, after))}`;
 
+/** Every caseworker's workload as a table, with the dashboard's filters: the dashboard charts only the busiest. */
+export const workloadHref = (params: DashboardParams) => `/dashboard/workload${search(params)}`;
+
 /** The CSV of a figure's list, with the same filters. */
 export const figureExportHref = (figure: Figure, params: DashboardParams, detail: FigureDetail = {}) => `/api/dashboard/export/${figure}${search(params, detailSearch(detail))}`;
 
