@@ -24,6 +24,23 @@ export interface Ctx {
   /** The moment the request is handled. Injected so tests can pin it; verbs never read the clock. */
   now: Date;
   config: AppConfig;
+  /** Set while one page is put together (server/page.ts loadPage): see readOncePerPage. */
+  pageReads?: PageReads;
+}
+
+/**
+ * Answers kept for the length of one page's reads. A page asks several verbs about one case, and each
+ * verb checks access itself; within one page that check cannot change, so it is read once. Writes
+ * never use it: a verb's transaction reads through its own handle, which bypasses this (see callers).
+ */
+export type PageReads = Map<string, unknown>;
+
+export function readOncePerPage<T>(ctx: Pick<Ctx, "pageReads">, key: string, read: () => T): T {
+  if (!ctx.pageReads) return read();
+  if (ctx.pageReads.has(key)) return ctx.pageReads.get(key) as T;
+  const value = read();
+  ctx.pageReads.set(key, value);
+  return value;
 }
 
 export const DEFAULT_CONFIG: AppConfig = { maxUploadBytes: 2 * 1024 ** 3, baseUrl: "http://localhost:3000" };

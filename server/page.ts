@@ -11,7 +11,7 @@ import { getCtx } from "./session";
  * existence never leaks), the sign-in page for the signed out.
  */
 export async function loadPage<T>(returnTo: string, load: (ctx: Ctx) => T | Promise<T>): Promise<T> {
-  const ctx = await getCtx();
+  const ctx: Ctx = { ...(await getCtx()), pageReads: new Map() };
   try {
     return await load(ctx);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { caseParties, cases, type CaseStatus, type PartyRole } from "@/db/schema";
@@ -146,6 +147,24 @@ describe("getCaseForActor", () => {
   it("reads through a transaction handle when given one", () => {
     const inTx = db.transaction((tx) => getCaseForActor({ db, actor: respondentLawyer }, publishedCaseId, tx));
     expect(inTx.sides).toEqual(["respondent"]);
+  });
+
+  it("reads a case once per page, but afresh through a transaction and for every refusal", () => {
+    const pageCtx = { db, actor: respondentLawyer, pageReads: new Map<string, unknown>() };
+    const first = getCaseForActor(pageCtx, submittedCaseId);
+    db.update(cases).set({ title: "Renamed after the first read" }).where(eq(cases.id, submittedCaseId)).run();
+    try {
+      expect(getCaseForActor(pageCtx, submittedCaseId)).toBe(first);
+      expect(db.transaction((tx) => getCaseForActor(pageCtx, submittedCaseId, tx)).case.title).toBe("Renamed after the first read");
+      // Without a page's memory every call reads the database.
+      expect(getCaseForActor({ db, actor: respondentLawyer }, submittedCaseId).case.title).toBe("Renamed after the first read");
+      // A refusal is never remembered as an answer: it throws each time.
+      expect(thrown(() => getCaseForActor(pageCtx, draftCaseId)).code).toBe("not_found");
+      expect(thrown(() => getCaseForActor(pageCtx, draftCaseId)).code).toBe("not_found");
+      expect([...pageCtx.pageReads.keys()]).toEqual([`case-for-actor:${submittedCaseId}`]);
+    } finally {
+      db.update(cases).set({ title: "Submitted, unpublished" }).where(eq(cases.id, submittedCaseId)).run();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { caseParties, cases, type CaseStatus, type Confidentiality, type FilingSide, type PartyRole } from "@/db/schema";
 import type { Actor, Ctx } from "../context";
-import { isStaff } from "../context";
+import { isStaff, readOncePerPage } from "../context";
 import { DomainError } from "../errors";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -52,7 +52,13 @@ export interface CaseForActor {
  * Fetch-or-throw for every read or write of a case: a case the actor may not see is `not_found`,
  * exactly as if it did not exist.
  */
-export function getCaseForActor(ctx: Pick<Ctx, "db" | "actor">, caseId: string, db: DbOrTx = ctx.db): CaseForActor {
+export function getCaseForActor(ctx: Pick<Ctx, "db" | "actor" | "pageReads">, caseId: string, db: DbOrTx = ctx.db): CaseForActor {
+  // Inside a transaction the answer is read afresh: the verb may be about to change it.
+  if (db !== ctx.db) return readCaseForActor(ctx, caseId, db);
+  return readOncePerPage(ctx, `case-for-actor:${caseId}`, () => readCaseForActor(ctx, caseId, db));
+}
+
+function readCaseForActor(ctx: Pick<Ctx, "actor">, caseId: string, db: DbOrTx): CaseForActor {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) throw new DomainError("not_found", "The case could not be found.");
   const sides = sidesForActor(db, ctx.actor, caseId);
@@ -106,7 +112,7 @@ export function evidenceAccessLevel(actor: Actor | null, actorSides: PartyRole[]
  * and the parties only. A published case is on the register for everyone, but its working file is
  * not, so an amicus user or the public gets `not_found` here even where getCaseForActor would answer.
  */
-export function getCaseForParticipant(ctx: Pick<Ctx, "db" | "actor">, caseId: string, db: DbOrTx = ctx.db): CaseForActor {
+export function getCaseForParticipant(ctx: Pick<Ctx, "db" | "actor" | "pageReads">, caseId: string, db: DbOrTx = ctx.db): CaseForActor {
   const found = getCaseForActor(ctx, caseId, db);
   if (!isStaff(ctx.actor) && ctx.actor?.role !== "party") throw new DomainError("not_found", "The case could not be found.");
   return found;

@@ -4,8 +4,7 @@ import { formatDate } from "@/components/app/format";
 import { SummaryList } from "@/components/govuk/SummaryList";
 import { Tag } from "@/components/govuk/Tag";
 import { DECLARATION_LABELS, DECLARATIONS } from "@/domain/cases/conflict-clearance";
-import { getCaseAssignment } from "@/domain/cases/get-case-assignment";
-import { loadPage } from "@/server/page";
+import type { CaseAssignment as CaseAssignmentView } from "@/domain/cases/get-case-assignment";
 import { assignCaseAction, assignCaseToMeAction, declareConflictAction } from "./assignment-actions";
 
 type ActionFormProps = ComponentProps<typeof ActionForm>;
@@ -16,8 +15,8 @@ const DECLARATION_FIELDS: ActionField[] = [
 ];
 
 /** Who has the case, their conflict-of-interest declaration, and the assignment forms open to the viewer. */
-export async function CaseAssignment({ caseId }: { caseId: string }) {
-  const view = await loadPage(`/cases/${caseId}`, (ctx) => getCaseAssignment(ctx, caseId));
+export function CaseAssignment({ view }: { view: CaseAssignmentView }) {
+  const { caseId } = view;
   const can = (action: (typeof view.actions)[number]) => view.actions.includes(action);
   const hidden = { caseId };
   const personal: ActionFormProps | null = can("declare")

@@ -11,6 +11,7 @@ import { formatDateTime } from "@/components/app/format";
 import { StaffAmicusSection } from "@/components/app/amicus/StaffAmicusSection";
 import { PublishCaseSection } from "@/components/app/register/PublishCaseSection";
 import { listCaseApplicationsForStaff } from "@/domain/amicus/list-applications";
+import { getCaseAssignment } from "@/domain/cases/get-case-assignment";
 import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
 import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
 import { listCaseNotes } from "@/domain/cases/add-case-note";
@@ -33,8 +34,9 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const { caseId } = await params;
   const { done } = await searchParams;
   const { actor } = await requirePagePermission("case.view_all", `/cases/${caseId}`);
-  const { workspace, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => ({
+  const { workspace, assignment, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => ({
     workspace: getCaseWorkspace(ctx, caseId),
+    assignment: getCaseAssignment(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
     // One more than is shown, to know whether to link to the rest.
     timeline: getCaseTimeline(ctx, caseId, RECENT_TIMELINE_EVENTS + 1),
@@ -55,7 +57,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       <h1 className="govuk-heading-l">{workspace.case.title}</h1>
       <CaseFacts summary={workspace} />
       <DecisionSummary caseRow={workspace.case} />
-      <CaseAssignment caseId={caseId} />
+      <CaseAssignment view={assignment} />
 
       {can("accept") || can("request_information") || can("reject") || can("propose_decision") || can("review_decision") ? (
         <section aria-labelledby="next-steps">
