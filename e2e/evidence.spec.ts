@@ -83,6 +83,31 @@ test.describe.serial("evidence on the flagship case", () => {
     await caseworker.context().close();
   });
 
+  test("staff see the latest evidence on the case page, and all of it, sortable, on the case's evidence page", async ({ browser }) => {
+    const caseworker = await pageAs(browser, "caseworker");
+    await caseworker.goto(`/cases/${caseId}`);
+    const recent = caseworker.getByRole("table", { name: "Evidence received most recently" });
+    await expect(recent.getByRole("row", { name: /Expert report on attention-head layouts/ })).toBeVisible();
+    expect(await recent.locator("tbody").getByRole("row").count()).toBeLessThanOrEqual(5);
+
+    await caseworker.getByRole("link", { name: "See all the evidence" }).click();
+    await expect(caseworker.getByRole("heading", { level: 1 })).toHaveText(/^Evidence: .*attention-head configuration/);
+    const all = caseworker.getByRole("table", { name: "Evidence on this case" });
+    await expect(all.getByRole("columnheader", { name: /^Exhibit/ })).toHaveAttribute("aria-sort", "ascending");
+    await all.getByRole("link", { name: "Title (sort by title, ascending)" }).click();
+    await expect(all.getByRole("columnheader", { name: /^Title/ })).toHaveAttribute("aria-sort", "ascending");
+    const titles = await all.locator("tbody").getByRole("row").evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells[1]!.textContent!.toLowerCase()));
+    expect(titles.length).toBeGreaterThanOrEqual(2);
+    expect(titles).toEqual([...titles].sort());
+    await expectNoAxeViolations(caseworker);
+
+    await all.getByRole("row", { name: /Expert report on attention-head layouts/ }).getByRole("link").first().click();
+    await expect(caseworker.getByRole("heading", { level: 1, name: "Expert report on attention-head layouts" })).toBeVisible();
+    await caseworker.getByRole("link", { name: "Back to the evidence" }).click();
+    await expect(caseworker.getByRole("heading", { level: 1 })).toHaveText(/^Evidence: /);
+    await caseworker.context().close();
+  });
+
   test("the respondent challenges the confidentiality claim and a caseworker decides it", async ({ browser }) => {
     const respondent = await pageAs(browser, "respondent");
     await respondent.goto(`/portal/cases/${caseId}`);
