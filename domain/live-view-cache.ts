@@ -29,7 +29,15 @@ interface Entry {
   value: unknown;
 }
 
-const cacheByConnection = new WeakMap<object, Map<string, Entry>>();
+/** A separate set of answers with its own size limit, so that one kind of view never evicts another's. */
+export interface ViewStore {
+  name: string;
+  limit: number;
+}
+
+export const LIVE_VIEWS: ViewStore = { name: "live views", limit: LIVE_VIEW_CACHE_LIMIT };
+
+const cacheByConnection = new WeakMap<object, Map<string, Map<string, Entry>>>();
 
 /** The part of "now" that the live views depend on: the UK date, and whether deadlines due today have expired. */
 export function liveViewMoment(now: Date): string {
@@ -43,11 +51,21 @@ export function liveViewMoment(now: Date): string {
  * shared between requests: callers must treat it as read-only.
  */
 export function memoizeLiveView<T>(ctx: Pick<Ctx, "db" | "now">, key: string, compute: () => T): T {
+  return memoizeWhileUnchanged(ctx, LIVE_VIEWS, key, compute);
+}
+
+/** memoizeLiveView for any view whose answer depends only on the data, the caller's key and the UK date. */
+export function memoizeWhileUnchanged<T>(ctx: Pick<Ctx, "db" | "now">, store: ViewStore, key: string, compute: () => T): T {
   const client = ctx.db.$client;
-  let cache = cacheByConnection.get(client);
+  let stores = cacheByConnection.get(client);
+  if (!stores) {
+    stores = new Map();
+    cacheByConnection.set(client, stores);
+  }
+  let cache = stores.get(store.name);
   if (!cache) {
     cache = new Map();
-    cacheByConnection.set(client, cache);
+    stores.set(store.name, cache);
   }
   const version = dataVersion(client);
   const moment = liveViewMoment(ctx.now);
@@ -61,7 +79,7 @@ export function memoizeLiveView<T>(ctx: Pick<Ctx, "db" | "now">, key: string, co
   // Computing reads only; if it wrote (it must not), the answer would already be stale.
   if (dataVersion(client) === version) {
     putLast(cache, key, { version, moment, storedAtMs: nowMs, value });
-    while (cache.size > LIVE_VIEW_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    while (cache.size > store.limit) cache.delete(cache.keys().next().value!);
   }
   return value;
 }

@@ -13,6 +13,7 @@
  * --only keeps the calls whose name contains TEXT; --plans prints EXPLAIN QUERY PLAN for each call
  * whose slowest statement is over the goal (--plans-over MS: at least MS).
  */
+import { workOutStaffCaseView } from "@/domain/cases/get-staff-case-view";
 import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import os from "node:os";
@@ -266,6 +267,8 @@ function scenarios(s: Subjects): Scenario[] {
     add(`case page (${label}): timeline`, (ctx) => getCaseTimeline(ctx, caseId));
     add(`case page (${label}): evidence`, (ctx) => listCaseEvidence(ctx, caseId));
     add(`case page (${label}): evidence by title`, (ctx) => listCaseEvidence(ctx, caseId, { sort: "title", dir: "desc" }));
+    // Worked out afresh each run: getStaffCaseView would answer later runs from its cache (ADR 0013).
+    add(`case page (${label}): every read`, (ctx) => workOutStaffCaseView(ctx, caseId));
   }
   return list;
 }

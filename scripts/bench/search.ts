@@ -187,6 +187,20 @@ export async function benchSearch(databaseFile: string, caseworkerEmail: string,
         met: null,
       });
     }
+    // Likewise the case page is reused between writes (ADR 0013); this is its reads after a change.
+    const freshCasePage = timings.find((t) => t.name === "case page (most evidence): every read");
+    if (freshCasePage) {
+      figures.push({
+        name: "Case page's reads worked out afresh, as after a write (case with the most evidence, worst run)",
+        value: round2(freshCasePage.callMs),
+        unit: "ms",
+        baseline: round2(lookupP95),
+        baselineName,
+        ratio: freshCasePage.callMs / lookupP95,
+        goal: "report only (no target set)",
+        met: null,
+      });
+    }
     return { figures, notes, failed };
   } finally {
     db.$client.close();

@@ -10,15 +10,8 @@ import { DecisionSummary, InformationRequestList } from "@/components/app/CaseSe
 import { formatDateTime } from "@/components/app/format";
 import { StaffAmicusSection } from "@/components/app/amicus/StaffAmicusSection";
 import { PublishCaseSection } from "@/components/app/register/PublishCaseSection";
-import { listCaseApplicationsForStaff } from "@/domain/amicus/list-applications";
-import { getCaseAssignment } from "@/domain/cases/get-case-assignment";
-import { getCaseWorkspace } from "@/domain/cases/get-case-workspace";
-import { getCaseTimeline } from "@/domain/cases/get-case-timeline";
-import { listCaseNotes } from "@/domain/cases/add-case-note";
-import { getCaseClocks } from "@/domain/deadlines/get-case-clocks";
-import { listCaseEvidence } from "@/domain/evidence/evidence-access";
 import { hasPermission } from "@/domain/access/permissions";
-import { londonDateOf } from "@/domain/deadlines/london-date";
+import { getStaffCaseView, RECENT_TIMELINE_EVENTS } from "@/domain/cases/get-staff-case-view";
 import { requirePagePermission, loadPage } from "@/server/page";
 import { extendDeadlineAction, restartClockAction, stopClockAction } from "./clock-actions";
 import { CaseAssignment } from "./CaseAssignment";
@@ -27,24 +20,11 @@ import { inviteRepresentativeAction } from "./invite-actions";
 
 export const metadata: Metadata = { title: "Case" };
 
-/** The case page shows the latest few events; the timeline page has the rest. */
-const RECENT_TIMELINE_EVENTS = 10;
-
 export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { caseId } = await params;
   const { done } = await searchParams;
   const { actor } = await requirePagePermission("case.view_all", `/cases/${caseId}`);
-  const { workspace, assignment, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => ({
-    workspace: getCaseWorkspace(ctx, caseId),
-    assignment: getCaseAssignment(ctx, caseId),
-    clocks: getCaseClocks(ctx, caseId),
-    // One more than is shown, to know whether to link to the rest.
-    timeline: getCaseTimeline(ctx, caseId, RECENT_TIMELINE_EVENTS + 1),
-    notes: hasPermission(ctx.actor, "case.note") ? listCaseNotes(ctx, caseId) : [],
-    today: londonDateOf(ctx.now),
-    evidence: listCaseEvidence(ctx, caseId, { sort: "received", dir: "desc" }),
-    amicusApplications: listCaseApplicationsForStaff(ctx, caseId),
-  }));
+  const { workspace, assignment, clocks, timeline, notes, today, evidence, amicusApplications } = await loadPage(`/cases/${caseId}`, (ctx) => getStaffCaseView(ctx, caseId));
   const canStop = hasPermission(actor, "clock.stop_restart");
   const canExtend = hasPermission(actor, "clock.extend");
   const can = (action: (typeof workspace.actions)[number]) => workspace.actions.includes(action);
