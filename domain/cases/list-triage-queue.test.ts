@@ -8,7 +8,7 @@ import type { Actor } from "../context";
 import { newId } from "../ids";
 import { startDeadline } from "../deadlines/case-clock";
 import { reindexCaseForSearch } from "./search-index";
-import { listTriageQueue, SEARCH_MATCH_CAP, TRIAGE_SORTS, type TriageQueueQuery, type TriageSort } from "./list-triage-queue";
+import { getTriageQueuePage, listTriageQueue, SEARCH_MATCH_CAP, TRIAGE_SORTS, type TriageQueueQuery, type TriageSort } from "./list-triage-queue";
 
 // FIXED_NOW is 2026-11-22T10:00Z. UK summer time ended on 2026-10-25, and was in force on 2026-08-01.
 
@@ -345,6 +345,34 @@ describe("full-text search", () => {
       expect(listTriageQueue(testCtx(local.db, reader), { q: "common" }).searchTruncated).toBe(false);
     } finally {
       local.close();
+    }
+  });
+});
+
+describe("the triage page's reuse of the queue", () => {
+  it("answers a repeated query from the last answer until anything is written, per person asking", () => {
+    const ctx = testCtx(db, me);
+    const first = getTriageQueuePage(ctx, { tab: "mine" });
+    expect(getTriageQueuePage(ctx, { tab: "mine" })).toBe(first);
+    expect(first).toEqual(listTriageQueue(ctx, { tab: "mine" }));
+    // The "mine" tab is the asker's own: another caseworker gets their own answer.
+    expect(getTriageQueuePage(testCtx(db, other), { tab: "mine" }).items.map((i) => i.reference)).toEqual(listTriageQueue(testCtx(db, other), { tab: "mine" }).items.map((i) => i.reference));
+
+    const title = db.select({ title: cases.title }).from(cases).where(eq(cases.id, c[2]!)).get()!.title;
+    db.update(cases).set({ title: "Retitled while the queue was open" }).where(eq(cases.id, c[2]!)).run();
+    try {
+      const after = getTriageQueuePage(ctx, { tab: "mine" });
+      expect(after).not.toBe(first);
+      expect(after.items.map((i) => i.title)).toContain("Retitled while the queue was open");
+    } finally {
+      db.update(cases).set({ title }).where(eq(cases.id, c[2]!)).run();
+    }
+  });
+
+  it("refuses bad input and the wrong people on every call", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(thrown(() => getTriageQueuePage(testCtx(db, party))).code).toBe("not_found");
+      expect(thrown(() => getTriageQueuePage(testCtx(db, me), { receivedFrom: "yesterday" })).code).toBe("invalid");
     }
   });
 });

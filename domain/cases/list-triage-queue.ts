@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { parseInput } from "../errors";
 import { addDays, isCalendarDate, londonOffset } from "../deadlines/calendar-date";
+import { memoizeWhileUnchanged, type ViewStore } from "../live-view-cache";
 import { OPEN_STATES } from "./state-machine";
 import { toFtsQuery } from "./search-index";
 import { anyStatus, digest, ipRightsMask, orderedDigestKeys, perStatus, type DigestIndex } from "../dashboard/case-digests";
@@ -195,6 +196,21 @@ function filterConditions(ctx: Ctx, actorId: string, query: z.output<typeof List
   // One parameter, not one per match: a thousand placeholders cost more to build and compile than the search itself.
   if (matches !== null) conditions.push(sql`${digest.caseRowid} IN (SELECT value FROM json_each(${JSON.stringify(matches)}))`);
   return conditions;
+}
+
+/** Triage pages kept per connection: a few filter and search combinations for each person triaging. */
+export const TRIAGE_PAGES: ViewStore = { name: "triage pages", limit: 200 };
+
+/**
+ * listTriageQueue for the triage page, reused while nothing it depends on has changed (ADR 0013):
+ * the data version, the UK date with its last second (a clock is overdue from 23:59:59 on its due
+ * date, the only way the time enters the queue), the query as parsed, and who asks (the "mine" tab
+ * is theirs). Invalid input is refused on every call and never kept.
+ */
+export function getTriageQueuePage(ctx: Ctx, input: TriageQueueQuery = {}): TriageQueuePage {
+  requirePermission(ctx.actor, "case.view_all");
+  const query = parseInput(ListTriageQueueInput, input);
+  return memoizeWhileUnchanged(ctx, TRIAGE_PAGES, JSON.stringify([query, ctx.actor]), () => listTriageQueue(ctx, query));
 }
 
 /**

@@ -8,7 +8,7 @@ import { clearFiltersHref, hasFilters, readTriageParams, SORT_LABELS, TAB_LABELS
 import { hasPermission } from "@/domain/access/permissions";
 import { CSV_ROW_LIMIT } from "@/domain/dashboard/export-csv";
 import { listCaseworkerOptions } from "@/domain/cases/assign-case";
-import { listTriageQueue, SEARCH_MATCH_CAP, TRIAGE_TABS, type TriageQueuePage, type TriageSort, type TriageTab } from "@/domain/cases/list-triage-queue";
+import { getTriageQueuePage, SEARCH_MATCH_CAP, TRIAGE_TABS, type TriageQueuePage, type TriageSort, type TriageTab } from "@/domain/cases/list-triage-queue";
 import type { Ctx } from "@/domain/context";
 import { DomainError, type FieldErrors } from "@/domain/errors";
 import { loadPage, requirePagePermission } from "@/server/page";
@@ -30,12 +30,12 @@ const CAPTIONS: Record<TriageTab, string> = { unassigned: "Unassigned cases", mi
  */
 function loadQueue(ctx: Ctx, params: TriageParams): { page: TriageQueuePage; fieldErrors: FieldErrors } {
   try {
-    return { page: listTriageQueue(ctx, toQueueQuery(params)), fieldErrors: {} };
+    return { page: getTriageQueuePage(ctx, toQueueQuery(params)), fieldErrors: {} };
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== "invalid") throw error;
     const refused = new Set(Object.keys(error.fieldErrors));
     const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, message]) => [FORM_FIELD[field] ?? field, message]));
-    return { page: listTriageQueue(ctx, toQueueQuery({ ...params, after: undefined, before: undefined }, refused)), fieldErrors };
+    return { page: getTriageQueuePage(ctx, toQueueQuery({ ...params, after: undefined, before: undefined }, refused)), fieldErrors };
   }
 }
 
