@@ -1,4 +1,5 @@
 import { RECENT_EVIDENCE_SHOWN } from "@/components/app/evidence/EvidenceSection";
+import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -131,6 +132,19 @@ function targets(caseId: string, caseReference: string): { pageBaseline: Target;
       { label: "Unread notifications JSON", path: "/api/notifications/unread-count", kind: "json", markers: ['"unread"'] },
     ],
   };
+}
+
+/**
+ * Reads the database file once, end to end, so the operating system holds it in memory as it would
+ * for a server that has been running a while. Without this, figures taken after a build or a fresh
+ * seed paid for disk reads: the search p95 measured 41 ms with part of the file uncached and 12 ms
+ * with all of it cached.
+ */
+async function readThrough(file: string, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 8 * 1024 * 1024 })) bytes += (chunk as Buffer).length;
+  log(`  read the database once (${(bytes / 1024 ** 3).toFixed(1)} GiB in ${((performance.now() - started) / 1000).toFixed(1)} s) so that no figure waits on the disk`);
 }
 
 /** The case with the most evidence (then notes), so the case page shows a full one. */
@@ -293,6 +307,7 @@ export async function benchLoad(options: LoadBenchOptions, log: (line: string) =
   const env = appEnvironment(data.dataDir, port);
   // The data set may predate a migration; applying it is part of using the data, not of the measurement.
   prepareDatabase(env, { seedDemo: false });
+  await readThrough(data.databaseFile, log);
   const busiest = busiestCase(data.databaseFile);
   const all = targets(busiest.id, busiest.reference);
 
