@@ -173,34 +173,13 @@ export async function benchSearch(databaseFile: string, caseworkerEmail: string,
       failed = true;
       notes.push("Longest single query: measureQueryTimings returned no timings.");
     }
+    const reportOnly = (name: string, ms: number): Figure => ({ name, value: round2(ms), unit: "ms", baseline: round2(lookupP95), baselineName, ratio: ms / lookupP95, goal: "report only (no target set)", met: null });
     // The load figures see the dashboard reused between writes (ADR 0011); this is what a poll after a write costs.
     const freshDashboard = timings.find((t) => t.name === "dashboard: whole payload");
-    if (freshDashboard) {
-      figures.push({
-        name: "Dashboard worked out afresh, as after a write (whole call, worst run)",
-        value: round2(freshDashboard.callMs),
-        unit: "ms",
-        baseline: round2(lookupP95),
-        baselineName,
-        ratio: freshDashboard.callMs / lookupP95,
-        goal: "report only (no target set)",
-        met: null,
-      });
-    }
+    if (freshDashboard) figures.push(reportOnly("Dashboard worked out afresh, as after a write (whole call, worst run)", freshDashboard.callMs));
     // Likewise the case page is reused between writes (ADR 0013); this is its reads after a change.
     const freshCasePage = timings.find((t) => t.name === "case page (most evidence): every read");
-    if (freshCasePage) {
-      figures.push({
-        name: "Case page's reads worked out afresh, as after a write (case with the most evidence, worst run)",
-        value: round2(freshCasePage.callMs),
-        unit: "ms",
-        baseline: round2(lookupP95),
-        baselineName,
-        ratio: freshCasePage.callMs / lookupP95,
-        goal: "report only (no target set)",
-        met: null,
-      });
-    }
+    if (freshCasePage) figures.push(reportOnly("Case page's reads worked out afresh, as after a write (case with the most evidence, worst run)", freshCasePage.callMs));
     return { figures, notes, failed };
   } finally {
     db.$client.close();

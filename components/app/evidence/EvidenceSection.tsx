@@ -7,14 +7,23 @@ import { EvidenceTable } from "./EvidenceTable";
 /** The latest few items the case page shows; the case's evidence page has them all. */
 export const RECENT_EVIDENCE_SHOWN = 5;
 
-function UploadLink({ href }: { href: string | null }) {
-  return href ? (
-    <p className="govuk-body">
-      <a className="govuk-link" href={href}>
-        Upload evidence
-      </a>
-    </p>
-  ) : null;
+/** The section both views share: its heading, and the link to file more when the viewer may. */
+function EvidenceFrame({ uploadHref, children }: { uploadHref: string | null; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby="evidence-heading" id="evidence">
+      <h2 className="govuk-heading-m" id="evidence-heading">
+        Evidence
+      </h2>
+      {uploadHref ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={uploadHref}>
+            Upload evidence
+          </a>
+        </p>
+      ) : null}
+      {children}
+    </section>
+  );
 }
 
 /**
@@ -23,18 +32,14 @@ function UploadLink({ href }: { href: string | null }) {
  */
 export function EvidenceSection({ list, evidencePath, sortPath, uploadHref }: { list: CaseEvidenceList; evidencePath: string; sortPath: string; uploadHref: string | null }) {
   return (
-    <section aria-labelledby="evidence-heading" id="evidence">
-      <h2 className="govuk-heading-m" id="evidence-heading">
-        Evidence
-      </h2>
-      <UploadLink href={uploadHref} />
+    <EvidenceFrame uploadHref={uploadHref}>
       {list.items.length === 0 ? (
         <p className="govuk-body">No evidence has been filed yet.</p>
       ) : (
         <EvidenceTable caption="Evidence on this case" headers={evidenceSortHeaders(sortPath, { sort: list.sort, dir: list.dir })} rows={list.items.map((item) => toEvidenceTableRow(item, evidencePath))} />
       )}
       {list.truncated ? <p className="govuk-inset-text">Only the first {EVIDENCE_LIST_LIMIT} items are shown, in the order chosen. Reverse the order to see the others.</p> : null}
-    </section>
+    </EvidenceFrame>
   );
 }
 
@@ -47,11 +52,7 @@ export function RecentEvidenceSection({ list, evidencePath, uploadHref }: { list
   const recent = list.items.slice(0, RECENT_EVIDENCE_SHOWN);
   const count = `${list.truncated ? "More than " : ""}${total.toLocaleString("en-GB")} ${total === 1 && !list.truncated ? "item" : "items"}`;
   return (
-    <section aria-labelledby="evidence-heading" id="evidence">
-      <h2 className="govuk-heading-m" id="evidence-heading">
-        Evidence
-      </h2>
-      <UploadLink href={uploadHref} />
+    <EvidenceFrame uploadHref={uploadHref}>
       {total === 0 ? (
         <p className="govuk-body">No evidence has been filed yet.</p>
       ) : (
@@ -65,6 +66,6 @@ export function RecentEvidenceSection({ list, evidencePath, uploadHref }: { list
           <EvidenceTable caption="Evidence received most recently" headers={["Exhibit", "Title", "Party", "Confidentiality", "Status", "Received"]} rows={recent.map((item) => toEvidenceTableRow(item, evidencePath))} />
         </>
       )}
-    </section>
+    </EvidenceFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { RadioGroup } from "@/components/govuk/RadioGroup";
+import { FilterPanel, type ChosenFilters } from "@/components/govuk/FilterPanel";
 import { Select } from "@/components/govuk/Select";
 import { TextInput } from "@/components/govuk/TextInput";
 import { IP_RIGHTS } from "@/db/schema";
@@ -20,77 +21,39 @@ const WINDOW_OPTIONS: [string, string][] = [
 ];
 const WINDOW_LABELS = { open: "Amicus window open", closed: "Amicus window closed" } as const;
 
-/** The MOJ "selected filters" list: each filter as a tag whose link removes just that filter. */
-function SelectedFilters({ filters }: { filters: RegisterFilterValues }) {
+/** The filters in force, each with the link that removes just that filter. */
+function registerChoices(filters: RegisterFilterValues): ChosenFilters[] {
   const chosen = [
     filters.q ? { heading: "Search", text: filters.q, href: registerHref({ ...filters, q: undefined }) } : null,
     filters.ipRight ? { heading: "IP right", text: IP_RIGHT_LABELS[filters.ipRight], href: registerHref({ ...filters, ipRight: undefined }) } : null,
     filters.status ? { heading: "Status", text: CASE_STATUS_LABELS[filters.status], href: registerHref({ ...filters, status: undefined }) } : null,
     filters.amicusWindow ? { heading: "Amicus window", text: WINDOW_LABELS[filters.amicusWindow], href: registerHref({ ...filters, amicusWindow: undefined }) } : null,
   ].filter((c) => c !== null);
-  if (chosen.length === 0) return null;
-  return (
-    <div className="moj-filter__selected">
-      <div className="moj-filter__selected-heading">
-        <div className="moj-filter__heading-title">
-          <h2 className="govuk-heading-m">Selected filters</h2>
-        </div>
-        <div className="moj-filter__heading-action">
-          <p>
-            <a className="govuk-link govuk-link--no-visited-state" href={REGISTER_PATH}>
-              Clear filters
-            </a>
-          </p>
-        </div>
-      </div>
-      {chosen.map((category) => (
-        <div key={category.heading}>
-          <h3 className="govuk-heading-s govuk-!-margin-bottom-0">{category.heading}</h3>
-          <ul className="moj-filter-tags">
-            <li>
-              <a className="moj-filter__tag" href={category.href}>
-                <span className="govuk-visually-hidden">Remove this filter</span> {category.text}
-              </a>
-            </li>
-          </ul>
-        </div>
-      ))}
-    </div>
-  );
+  return chosen.map(({ heading, text, href }) => ({ heading, items: [{ text, href }] }));
 }
 
 /** The MOJ filter panel as a GET form: filters live in the address, so it works without JavaScript and can be shared. */
 export function RegisterFilters({ filters }: { filters: RegisterFilterValues }) {
   return (
-    <div className="moj-filter">
-      <div className="moj-filter__header">
-        <div className="moj-filter__header-title">
-          <h2 className="govuk-heading-m">Filter</h2>
-        </div>
-      </div>
-      <div className="moj-filter__content">
-        <SelectedFilters filters={filters} />
-        <div className="moj-filter__options">
-          <form method="get" action={REGISTER_PATH} noValidate role="search" aria-label="Search and filter the register">
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Apply filters
-            </button>
-            <TextInput
-              idPrefix="register"
-              name="q"
-              type="search"
-              label="Search"
-              hint={`Reference, case title, the parties’ names or the summary. Up to ${REGISTER_SEARCH_MAX} characters.`}
-              defaultValue={filters.q}
-              spellCheck={false}
-            />
-            <Select idPrefix="register" name="ipRight" label="IP right" options={IP_RIGHT_OPTIONS} value={filters.ipRight ?? ""} />
-            <Select idPrefix="register" name="status" label="Status" options={STATUS_OPTIONS} value={filters.status ?? ""} />
-            <RadioGroup idPrefix="register" name="amicusWindow" legend="Amicus window" options={WINDOW_OPTIONS} value={filters.amicusWindow ?? "any"} />
-          </form>
-        </div>
-      </div>
-    </div>
+    <FilterPanel chosen={registerChoices(filters)} clearHref={REGISTER_PATH}>
+      <form method="get" action={REGISTER_PATH} noValidate role="search" aria-label="Search and filter the register">
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Apply filters
+        </button>
+        <TextInput
+          idPrefix="register"
+          name="q"
+          type="search"
+          label="Search"
+          hint={`Reference, case title, the parties’ names or the summary. Up to ${REGISTER_SEARCH_MAX} characters.`}
+          defaultValue={filters.q}
+          spellCheck={false}
+        />
+        <Select idPrefix="register" name="ipRight" label="IP right" options={IP_RIGHT_OPTIONS} value={filters.ipRight ?? ""} />
+        <Select idPrefix="register" name="status" label="Status" options={STATUS_OPTIONS} value={filters.status ?? ""} />
+        <RadioGroup idPrefix="register" name="amicusWindow" legend="Amicus window" options={WINDOW_OPTIONS} value={filters.amicusWindow ?? "any"} />
+      </form>
+    </FilterPanel>
   );
 }
 

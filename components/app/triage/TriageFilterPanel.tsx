@@ -1,13 +1,9 @@
 "use client";
 
 import { Checkboxes } from "@/components/govuk/Checkboxes";
+import { FilterPanel, type ChosenFilters } from "@/components/govuk/FilterPanel";
 import { Select } from "@/components/govuk/Select";
 import { TextInput } from "@/components/govuk/TextInput";
-
-export interface ChosenFilters {
-  heading: string;
-  items: { text: string; href: string }[];
-}
 
 type Options = readonly (readonly [string, string])[];
 interface TextField {
@@ -41,68 +37,29 @@ export function TriageFilterPanel({
   };
 }) {
   return (
-    <div className="moj-filter">
-      <div className="moj-filter__header">
-        <div className="moj-filter__header-title">
-          <h2 className="govuk-heading-m">Filter</h2>
-        </div>
-      </div>
-      <div className="moj-filter__content">
-        {chosen.length > 0 ? (
-          <div className="moj-filter__selected">
-            <div className="moj-filter__selected-heading">
-              <div className="moj-filter__heading-title">
-                <h2 className="govuk-heading-m">Selected filters</h2>
-              </div>
-              <div className="moj-filter__heading-action">
-                <p>
-                  <a className="govuk-link govuk-link--no-visited-state" href={clearHref}>
-                    Clear filters
-                  </a>
-                </p>
-              </div>
-            </div>
-            {chosen.map((category) => (
-              <div key={category.heading}>
-                <h3 className="govuk-heading-s govuk-!-margin-bottom-0">{category.heading}</h3>
-                <ul className="moj-filter-tags">
-                  {category.items.map((item) => (
-                    <li key={item.href}>
-                      <a className="moj-filter__tag" href={item.href}>
-                        <span className="govuk-visually-hidden">Remove this filter</span> {item.text}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
-        ) : null}
-        <div className="moj-filter__options">
-          <form method="get" action="/triage" noValidate>
-            {Object.entries(hidden).map(([name, value]) => (
-              <input type="hidden" name={name} value={value} key={name} />
-            ))}
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Apply filters
-            </button>
-            <TextInput idPrefix="filter" name="q" type="search" label="Search reference, parties or complaint text" defaultValue={fields.q.value} error={fields.q.error} spellCheck={false} />
-            <Checkboxes idPrefix="filter" name="status" legend="Status" hint="Leave all unticked to see every open case." options={fields.status.options} values={fields.status.values} />
-            <Select idPrefix="filter" name="caseworker" label="Assigned caseworker" options={fields.caseworker.options} value={fields.caseworker.value} error={fields.caseworker.error} />
-            <Checkboxes idPrefix="filter" name="ipRight" legend="IP rights" options={fields.ipRight.options} values={fields.ipRight.values} />
-            <TextInput idPrefix="filter" name="receivedFrom" label="Received from" hint="For example, 2026-11-01" widthClass="govuk-input--width-10" defaultValue={fields.receivedFrom.value} error={fields.receivedFrom.error} />
-            <TextInput idPrefix="filter" name="receivedTo" label="Received to" hint="For example, 2026-11-30" widthClass="govuk-input--width-10" defaultValue={fields.receivedTo.value} error={fields.receivedTo.error} />
-            <Checkboxes
-              idPrefix="filter"
-              name="clock"
-              legend="Clock status"
-              hint="The case-to-answer clock. No clock means not yet accepted, or already decided."
-              options={fields.clock.options}
-              values={fields.clock.values}
-            />
-          </form>
-        </div>
-      </div>
-    </div>
+    <FilterPanel chosen={chosen} clearHref={clearHref}>
+      <form method="get" action="/triage" noValidate>
+        {Object.entries(hidden).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} key={name} />
+        ))}
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Apply filters
+        </button>
+        <TextInput idPrefix="filter" name="q" type="search" label="Search reference, parties or complaint text" defaultValue={fields.q.value} error={fields.q.error} spellCheck={false} />
+        <Checkboxes idPrefix="filter" name="status" legend="Status" hint="Leave all unticked to see every open case." options={fields.status.options} values={fields.status.values} />
+        <Select idPrefix="filter" name="caseworker" label="Assigned caseworker" options={fields.caseworker.options} value={fields.caseworker.value} error={fields.caseworker.error} />
+        <Checkboxes idPrefix="filter" name="ipRight" legend="IP rights" options={fields.ipRight.options} values={fields.ipRight.values} />
+        <TextInput idPrefix="filter" name="receivedFrom" label="Received from" hint="For example, 2026-11-01" widthClass="govuk-input--width-10" defaultValue={fields.receivedFrom.value} error={fields.receivedFrom.error} />
+        <TextInput idPrefix="filter" name="receivedTo" label="Received to" hint="For example, 2026-11-30" widthClass="govuk-input--width-10" defaultValue={fields.receivedTo.value} error={fields.receivedTo.error} />
+        <Checkboxes
+          idPrefix="filter"
+          name="clock"
+          legend="Clock status"
+          hint="The case-to-answer clock. No clock means not yet accepted, or already decided."
+          options={fields.clock.options}
+          values={fields.clock.values}
+        />
+      </form>
+    </FilterPanel>
   );
 }

@@ -4,7 +4,8 @@ import { CASE_STATUS_LABELS, IP_RIGHT_LABELS } from "@/domain/cases/status-label
 import type { FieldErrors } from "@/domain/errors";
 import { IP_RIGHTS } from "@/db/schema";
 import { CLOCK_LABELS, clearFiltersHref, DEFAULT_SORT, hasFilters, triageHref, type TriageParams } from "./queue-params";
-import { TriageFilterPanel, type ChosenFilters } from "./TriageFilterPanel";
+import type { ChosenFilters } from "@/components/govuk/FilterPanel";
+import { TriageFilterPanel } from "./TriageFilterPanel";
 
 const STATUS_OPTIONS = QUEUE_STATUSES.map((s) => [s, CASE_STATUS_LABELS[s]] as const);
 const IP_RIGHT_OPTIONS = IP_RIGHTS.map((r) => [r, IP_RIGHT_LABELS[r]] as const);
