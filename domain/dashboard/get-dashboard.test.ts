@@ -441,6 +441,17 @@ describe("getDashboard access and input", () => {
     expect(options.caseworkers.map((c) => c.name)).not.toContain("Helen Marsh");
     expect(thrown(() => dashboardFilterOptions(testCtx(db, party))).code).toBe("not_found");
   });
+
+  it("offers a new team as soon as someone joins it, though the options are reused between requests", () => {
+    const before = dashboardFilterOptions(testCtx(db, me));
+    expect(dashboardFilterOptions(testCtx(db, admin))).toBe(before);
+    db.update(users).set({ team: "Trade secrets" }).where(eq(users.id, patents.id)).run();
+    try {
+      expect(dashboardFilterOptions(testCtx(db, me)).teams).toEqual(["AI and software", "Patents", "Trade secrets"]);
+    } finally {
+      db.update(users).set({ team: "Patents" }).where(eq(users.id, patents.id)).run();
+    }
+  });
 });
 
 describe("median of a histogram", () => {

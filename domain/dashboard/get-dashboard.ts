@@ -227,6 +227,11 @@ export interface DashboardFilterOptions {
 /** The choices for the caseworker and team filters. Bounded: the staff are few. */
 export function dashboardFilterOptions(ctx: Ctx): DashboardFilterOptions {
   requirePermission(ctx.actor, "case.view_all");
+  // The same for everyone who may ask, and unchanged until someone writes (ADR 0011).
+  return memoizeLiveView(ctx, "dashboard filter options", () => readFilterOptions(ctx));
+}
+
+function readFilterOptions(ctx: Ctx): DashboardFilterOptions {
   const caseworkers = ctx.db
     .select({ id: users.id, name: users.name })
     .from(users)

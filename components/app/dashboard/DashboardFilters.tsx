@@ -1,3 +1,5 @@
+"use client";
+
 import type { DashboardFilterOptions } from "@/domain/dashboard/get-dashboard";
 import { Select } from "@/components/govuk/Select";
 import { DEFAULT_PERIOD_VALUE, PERIOD_VALUES, dashboardHref, isFiltered, type DashboardParams } from "./dashboard-params";
@@ -5,6 +7,7 @@ import { DEFAULT_PERIOD_VALUE, PERIOD_VALUES, dashboardHref, isFiltered, type Da
 /**
  * A GET form, so a filtered dashboard is an address the reader can bookmark or share, and filtering
  * needs no JavaScript. The chosen values always appear, even one that is no longer on the list.
+ * Drawn on the client from the option lists, so they cross to the browser once, as data (ADR 0013).
  */
 export function DashboardFilters({ params, options }: { params: DashboardParams; options: DashboardFilterOptions }) {
   const caseworkers = options.caseworkers.map((c) => [c.id, c.name] as const);
