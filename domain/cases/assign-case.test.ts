@@ -9,7 +9,7 @@ import { verifyAuditChain } from "../audit/verify-chain";
 import { acceptComplaint } from "./accept-complaint";
 import { rejectComplaint } from "./reject-complaint";
 import { requestInformation } from "./request-information";
-import { assignCases, MAX_BULK_ASSIGN } from "./assign-case";
+import { assignCases, listCaseworkerOptions, MAX_BULK_ASSIGN } from "./assign-case";
 import { assignCaseToMe } from "./assign-case-to-me";
 import { declareConflict } from "./declare-conflict";
 import { CONFLICTED_MESSAGE, DECLARATION_NEEDED_MESSAGE } from "./conflict-clearance";
@@ -281,5 +281,16 @@ describe("triage outcomes wait for the assigned caseworker's declaration", () =>
     expect(getCaseWorkspace(testCtx(db, secondSupervisor), a.id).actions).toContain("review_decision");
     reviewDecision(testCtx(db, secondSupervisor), { proposalId, outcome: "approve" });
     expect(caseRow(a.id).status).toBe("investigation");
+  });
+});
+
+describe("the caseworkers offered for assignment", () => {
+  it("are reused between requests but include a new caseworker at once, and are refused to parties", () => {
+    const first = listCaseworkerOptions(testCtx(db, supervisor));
+    expect(listCaseworkerOptions(testCtx(db, caseworker))).toBe(first);
+    const newcomer = makeUser(db, "caseworker");
+    expect(listCaseworkerOptions(testCtx(db, supervisor)).map((option) => option.id)).toContain(newcomer.id);
+    expect(first.map((option) => option.id)).not.toContain(newcomer.id);
+    expect(thrown(() => listCaseworkerOptions(testCtx(db, party))).code).toBe("not_found");
   });
 });

@@ -1,3 +1,4 @@
+import { memoizeLiveView } from "../live-view-cache";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -121,14 +122,17 @@ export interface CaseworkerOption {
 }
 
 /** Everyone a case can be assigned to or filtered by, by name. Bounded: the regulator's staff is small. */
-export function listCaseworkerOptions(ctx: Pick<Ctx, "db" | "actor">): CaseworkerOption[] {
+export function listCaseworkerOptions(ctx: Pick<Ctx, "db" | "actor" | "now">): CaseworkerOption[] {
   requirePermission(ctx.actor, "case.view_all");
-  return ctx.db
-    .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
-    .from(users)
-    .where(inArray(users.role, [...ASSIGNABLE_ROLES]))
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(500)
-    .all()
-    .map((u) => ({ id: u.id, name: u.name, active: u.disabledAt === null }));
+  // The same for all staff, and unchanged until someone writes (ADR 0011): shared, so read-only.
+  return memoizeLiveView(ctx, "caseworker options", () =>
+    ctx.db
+      .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
+      .from(users)
+      .where(inArray(users.role, [...ASSIGNABLE_ROLES]))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(500)
+      .all()
+      .map((u) => ({ id: u.id, name: u.name, active: u.disabledAt === null })),
+  );
 }

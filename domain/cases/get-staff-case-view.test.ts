@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, FIXED_NOW, testCtx } from "@/db/testing";
 import { makeEvidenceTestWorld } from "../evidence/evidence-test-world";
 import { addCaseNote } from "./add-case-note";
-import { getStaffCaseView, workOutStaffCaseView } from "./get-staff-case-view";
+import { getStaffCaseEvidenceView, getStaffCaseView, workOutStaffCaseView } from "./get-staff-case-view";
 
 let testDb: ReturnType<typeof createTestDb>;
 let world: ReturnType<typeof makeEvidenceTestWorld>;
@@ -44,5 +44,20 @@ describe("getStaffCaseView", () => {
       expect(() => getStaffCaseView(testCtx(testDb.db, world.people.complainantLawyer), caseId)).toThrow(expect.objectContaining({ code: "not_found" }));
       expect(() => getStaffCaseView(testCtx(testDb.db, world.people.caseworker), "no-such-case")).toThrow(expect.objectContaining({ code: "not_found" }));
     }
+  });
+});
+
+describe("getStaffCaseEvidenceView", () => {
+  it("keeps one answer per order until evidence is filed", () => {
+    const caseId = world.makeCase();
+    world.makeEvidence(caseId, { title: "Board minutes" });
+    const ctx = testCtx(testDb.db, world.people.caseworker);
+    const byExhibit = getStaffCaseEvidenceView(ctx, caseId, { sort: "exhibit", dir: "asc" });
+    expect(getStaffCaseEvidenceView(ctx, caseId, { sort: "exhibit", dir: "asc" })).toBe(byExhibit);
+    expect(getStaffCaseEvidenceView(ctx, caseId, { sort: "title", dir: "desc" })).not.toBe(byExhibit);
+
+    world.makeEvidence(caseId, { title: "Model card" });
+    expect(getStaffCaseEvidenceView(ctx, caseId, { sort: "exhibit", dir: "asc" }).evidence.items.map((item) => item.title)).toEqual(["Board minutes", "Model card"]);
+    expect(() => getStaffCaseEvidenceView(testCtx(testDb.db, world.people.complainantLawyer), caseId, { sort: "exhibit", dir: "asc" })).toThrow(expect.objectContaining({ code: "not_found" }));
   });
 });

@@ -1,9 +1,10 @@
 import type { Ctx } from "../context";
+import { getCaseForParticipant } from "../access/case-access";
 import { hasPermission, requirePermission } from "../access/permissions";
 import { listCaseApplicationsForStaff } from "../amicus/list-applications";
 import { getCaseClocks } from "../deadlines/get-case-clocks";
 import { londonDateOf } from "../deadlines/london-date";
-import { listCaseEvidence } from "../evidence/evidence-access";
+import { listCaseEvidence, type EvidenceSort, type SortDirection } from "../evidence/evidence-access";
 import { memoizeWhileUnchanged, type ViewStore } from "../live-view-cache";
 import { listCaseNotes } from "./add-case-note";
 import { getCaseAssignment } from "./get-case-assignment";
@@ -46,3 +47,12 @@ export function workOutStaffCaseView(ctx: Ctx, caseId: string) {
 }
 
 export type StaffCaseView = ReturnType<typeof workOutStaffCaseView>;
+
+/** The case's evidence page: the case and its whole evidence list in the order asked for, reused like the case page. */
+export function getStaffCaseEvidenceView(ctx: Ctx, caseId: string, order: { sort: EvidenceSort; dir: SortDirection }) {
+  requirePermission(ctx.actor, "case.view_all");
+  return memoizeWhileUnchanged(ctx, CASE_VIEWS, `evidence ${order.sort} ${order.dir}\n${caseId}\n${JSON.stringify(ctx.actor)}`, () => ({
+    found: getCaseForParticipant(ctx, caseId),
+    evidence: listCaseEvidence(ctx, caseId, order),
+  }));
+}

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { CaseSubpageHeading } from "@/components/app/CaseSubpageHeading";
 import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
 import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
-import { getCaseForParticipant } from "@/domain/access/case-access";
-import { listCaseEvidence } from "@/domain/evidence/evidence-access";
+import { getStaffCaseEvidenceView } from "@/domain/cases/get-staff-case-view";
 import { loadPage, requirePagePermission } from "@/server/page";
 
 export const metadata: Metadata = { title: "Case evidence" };
@@ -13,7 +12,7 @@ export default async function StaffCaseEvidencePage({ params, searchParams }: { 
   const path = `/cases/${caseId}/evidence`;
   await requirePagePermission("case.view_all", path);
   const sort = parseEvidenceSort(await searchParams);
-  const { found, evidence } = await loadPage(path, (ctx) => ({ found: getCaseForParticipant(ctx, caseId), evidence: listCaseEvidence(ctx, caseId, sort) }));
+  const { found, evidence } = await loadPage(path, (ctx) => getStaffCaseEvidenceView(ctx, caseId, sort));
   return (
     <>
       <CaseSubpageHeading backHref={`/cases/${caseId}#evidence`} reference={found.case.reference} heading={`Evidence: ${found.case.title}`} />
