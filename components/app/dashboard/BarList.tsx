@@ -1,3 +1,4 @@
+import { MaybeLink } from "@/components/govuk/MaybeLink";
 import styles from "./dashboard.module.css";
 import { formatNumber } from "./format";
 
@@ -20,13 +21,7 @@ export function BarList({ bars, unit }: { bars: Bar[]; unit: string }) {
       {bars.map((bar) => (
         <li className={styles.barRow} key={bar.key}>
           <span className="govuk-body-s govuk-!-margin-bottom-0">
-            {bar.href ? (
-              <a className="govuk-link" href={bar.href}>
-                {bar.label}
-              </a>
-            ) : (
-              bar.label
-            )}
+            <MaybeLink href={bar.href}>{bar.label}</MaybeLink>
           </span>
           <span className={styles.barTrack}>
             <span aria-hidden="true" className={`${styles.bar}${bar.value === 0 ? ` ${styles.barEmpty}` : ""}`} style={{ width: `${Math.round((700 * bar.value) / max) / 10}%` }} />

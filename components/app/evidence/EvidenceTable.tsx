@@ -1,5 +1,6 @@
 "use client";
 
+import { MaybeLink } from "@/components/govuk/MaybeLink";
 import { SortableHeader, type SortHeader } from "@/components/govuk/SortableHeader";
 import { Tag } from "@/components/govuk/Tag";
 import type { EvidenceTableRow } from "./evidence-rows";
@@ -30,13 +31,7 @@ export function EvidenceTable({ caption, headers, rows }: { caption: string; hea
         {rows.map((row) => (
           <tr className="govuk-table__row" key={row.id}>
             <td className="govuk-table__cell">
-              {row.href ? (
-                <a className="govuk-link" href={row.href}>
-                  {row.exhibit}
-                </a>
-              ) : (
-                row.exhibit
-              )}
+              <MaybeLink href={row.href}>{row.exhibit}</MaybeLink>
             </td>
             <td className="govuk-table__cell">
               {row.title}
@@ -64,13 +59,7 @@ export function EvidenceTable({ caption, headers, rows }: { caption: string; hea
                 <>
                   <br />
                   by{" "}
-                  {row.supersededBy.href ? (
-                    <a className="govuk-link" href={row.supersededBy.href}>
-                      {row.supersededBy.exhibit}
-                    </a>
-                  ) : (
-                    row.supersededBy.exhibit
-                  )}
+                  <MaybeLink href={row.supersededBy.href}>{row.supersededBy.exhibit}</MaybeLink>
                 </>
               ) : null}
             </td>
