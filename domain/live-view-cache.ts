@@ -84,6 +84,11 @@ export function memoizeWhileUnchanged<T>(ctx: Pick<Ctx, "db" | "now">, store: Vi
   return value;
 }
 
+/** memoizeWhileUnchanged for an answer that depends on who asks: the whole actor joins the key. */
+export function memoizeForViewer<T>(ctx: Pick<Ctx, "db" | "now" | "actor">, store: ViewStore, key: string, compute: () => T): T {
+  return memoizeWhileUnchanged(ctx, store, `${key}\n${JSON.stringify(ctx.actor)}`, compute);
+}
+
 /** Most recently used last, so the first key is always the one to evict. */
 function putLast(cache: Map<string, Entry>, key: string, entry: Entry): void {
   cache.delete(key);

@@ -23,6 +23,16 @@ export async function loadPage<T>(returnTo: string, load: (ctx: Ctx) => T | Prom
   }
 }
 
+/**
+ * A staff page about one part of a case (`/cases/<id>/<part>`): staff only, and not found for a case
+ * the reader may not see, as the case page itself.
+ */
+export async function loadStaffCasePart<T>(caseId: string, part: string, load: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  const path = `/cases/${caseId}/${part}`;
+  await requirePagePermission("case.view_all", path);
+  return loadPage(path, load);
+}
+
 /** For pages that need a role's permission before anything else: signed out → sign in, wrong role → not found. */
 export async function requirePagePermission(permission: Permission, returnTo: string): Promise<Ctx & { actor: Actor }> {
   const ctx = await getCtx();

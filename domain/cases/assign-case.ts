@@ -1,4 +1,3 @@
-import { memoizeLiveView } from "../live-view-cache";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -13,11 +12,13 @@ import { notifyUser } from "../notifications/notify";
 import { CASE_CHANGED_MESSAGE, OPEN_STATES, transitionCase } from "./state-machine";
 import { CASE_STATUS_LABELS } from "./status-labels";
 import { hasClearedConflicts, hasDeclaredConflict } from "./conflict-clearance";
+import { memoizeLiveView } from "../live-view-cache";
 
 /** One bulk assignment touches at most this many cases, so one form post stays one short transaction. */
 export const MAX_BULK_ASSIGN = 100;
 
-const ASSIGNABLE_ROLES = ["caseworker", "supervisor"] as const;
+/** Who a case can be assigned to; the dashboard counts workload for the same roles. */
+export const ASSIGNABLE_ROLES = ["caseworker", "supervisor"] as const;
 
 export const AssignCasesInput = z.object({
   caseIds: z

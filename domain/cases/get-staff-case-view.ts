@@ -5,7 +5,7 @@ import { listCaseApplicationsForStaff } from "../amicus/list-applications";
 import { getCaseClocks } from "../deadlines/get-case-clocks";
 import { londonDateOf } from "../deadlines/london-date";
 import { listCaseEvidence, type EvidenceSort, type SortDirection } from "../evidence/evidence-access";
-import { memoizeWhileUnchanged, type ViewStore } from "../live-view-cache";
+import { memoizeForViewer, type ViewStore } from "../live-view-cache";
 import { listCaseNotes } from "./add-case-note";
 import { getCaseAssignment } from "./get-case-assignment";
 import { getCaseTimeline } from "./get-case-timeline";
@@ -26,15 +26,14 @@ export const CASE_VIEWS: ViewStore = { name: "staff case pages", limit: 100 };
  */
 export function getStaffCaseView(ctx: Ctx, caseId: string) {
   requirePermission(ctx.actor, "case.view_all");
-  return memoizeWhileUnchanged(ctx, CASE_VIEWS, `${caseId}\n${JSON.stringify(ctx.actor)}`, () => workOutStaffCaseView(ctx, caseId));
+  return memoizeForViewer(ctx, CASE_VIEWS, caseId, () => workOutStaffCaseView(ctx, caseId));
 }
 
 /** The same reads done afresh, never reused: what the page costs after a change (the benchmark reports it). */
 export function workOutStaffCaseView(ctx: Ctx, caseId: string) {
   requirePermission(ctx.actor, "case.view_all");
-  const workspace = getCaseWorkspace(ctx, caseId);
   return {
-    workspace,
+    workspace: getCaseWorkspace(ctx, caseId),
     assignment: getCaseAssignment(ctx, caseId),
     clocks: getCaseClocks(ctx, caseId),
     // One more than is shown, to know whether to link to the rest.
@@ -46,12 +45,10 @@ export function workOutStaffCaseView(ctx: Ctx, caseId: string) {
   };
 }
 
-export type StaffCaseView = ReturnType<typeof workOutStaffCaseView>;
-
 /** The case's evidence page: the case and its whole evidence list in the order asked for, reused like the case page. */
 export function getStaffCaseEvidenceView(ctx: Ctx, caseId: string, order: { sort: EvidenceSort; dir: SortDirection }) {
   requirePermission(ctx.actor, "case.view_all");
-  return memoizeWhileUnchanged(ctx, CASE_VIEWS, `evidence ${order.sort} ${order.dir}\n${caseId}\n${JSON.stringify(ctx.actor)}`, () => ({
+  return memoizeForViewer(ctx, CASE_VIEWS, `evidence ${order.sort} ${order.dir}\n${caseId}`, () => ({
     found: getCaseForParticipant(ctx, caseId),
     evidence: listCaseEvidence(ctx, caseId, order),
   }));

@@ -5,7 +5,7 @@ import type { Ctx } from "../context";
 import { requirePermission } from "../access/permissions";
 import { parseInput } from "../errors";
 import { addDays, isCalendarDate, londonOffset } from "../deadlines/calendar-date";
-import { memoizeWhileUnchanged, type ViewStore } from "../live-view-cache";
+import { memoizeForViewer, type ViewStore } from "../live-view-cache";
 import { OPEN_STATES } from "./state-machine";
 import { toFtsQuery } from "./search-index";
 import { anyStatus, digest, ipRightsMask, orderedDigestKeys, perStatus, type DigestIndex } from "../dashboard/case-digests";
@@ -210,7 +210,7 @@ export const TRIAGE_PAGES: ViewStore = { name: "triage pages", limit: 200 };
 export function getTriageQueuePage(ctx: Ctx, input: TriageQueueQuery = {}): TriageQueuePage {
   requirePermission(ctx.actor, "case.view_all");
   const query = parseInput(ListTriageQueueInput, input);
-  return memoizeWhileUnchanged(ctx, TRIAGE_PAGES, JSON.stringify([query, ctx.actor]), () => listTriageQueue(ctx, query));
+  return memoizeForViewer(ctx, TRIAGE_PAGES, JSON.stringify(query), () => listTriageQueue(ctx, query));
 }
 
 /**

@@ -5,6 +5,7 @@ import { requirePermission } from "../access/permissions";
 import { parseInput } from "../errors";
 import { OPEN_STATES } from "../cases/state-machine";
 import { QUEUE_STATUSES } from "../cases/list-triage-queue";
+import { ASSIGNABLE_ROLES, listCaseworkerOptions } from "../cases/assign-case";
 import { addDays } from "../deadlines/calendar-date";
 import { countCasesAtRisk, type RiskCounts } from "./at-risk";
 import { casesInScope, digestFrom } from "./case-digests";
@@ -18,7 +19,6 @@ import { memoizeLiveView } from "../live-view-cache";
 export const RECEIVED_WEEKS = 26;
 /** Staff are few; the workload chart lists at most this many people. */
 const WORKLOAD_LIMIT = 500;
-export const ASSIGNABLE_ROLES = ["caseworker", "supervisor"] as const;
 const STAFF_ROLES: ("caseworker" | "supervisor" | "admin")[] = ["caseworker", "supervisor", "admin"];
 
 export interface StatusCount {
@@ -232,13 +232,8 @@ export function dashboardFilterOptions(ctx: Ctx): DashboardFilterOptions {
 }
 
 function readFilterOptions(ctx: Ctx): DashboardFilterOptions {
-  const caseworkers = ctx.db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.role, [...ASSIGNABLE_ROLES]))
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(WORKLOAD_LIMIT)
-    .all();
+  // The same people, in the same order, as the triage queue's and the assignment form's lists.
+  const caseworkers = listCaseworkerOptions(ctx).map(({ id, name }) => ({ id, name }));
   const teams = ctx.db
     .selectDistinct({ team: users.team })
     .from(users)

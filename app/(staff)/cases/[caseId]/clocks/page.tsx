@@ -3,15 +3,13 @@ import { CaseSubpageHeading } from "@/components/app/CaseSubpageHeading";
 import { ClockPanel } from "@/components/app/ClockPanel";
 import { getCaseForParticipant } from "@/domain/access/case-access";
 import { getCaseClocks } from "@/domain/deadlines/get-case-clocks";
-import { loadPage, requirePagePermission } from "@/server/page";
+import { loadStaffCasePart } from "@/server/page";
 
 export const metadata: Metadata = { title: "Case clocks" };
 
 export default async function StaffCaseClocksPage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
-  const path = `/cases/${caseId}/clocks`;
-  await requirePagePermission("case.view_all", path);
-  const { found, clocks } = await loadPage(path, (ctx) => ({ found: getCaseForParticipant(ctx, caseId), clocks: getCaseClocks(ctx, caseId) }));
+  const { found, clocks } = await loadStaffCasePart(caseId, "clocks", (ctx) => ({ found: getCaseForParticipant(ctx, caseId), clocks: getCaseClocks(ctx, caseId) }));
   return (
     <>
       <CaseSubpageHeading backHref={`/cases/${caseId}`} reference={found.case.reference} heading={`Statutory clocks: ${found.case.title}`} />

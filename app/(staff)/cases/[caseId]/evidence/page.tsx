@@ -3,16 +3,15 @@ import { CaseSubpageHeading } from "@/components/app/CaseSubpageHeading";
 import { EvidenceSection } from "@/components/app/evidence/EvidenceSection";
 import { parseEvidenceSort } from "@/components/app/evidence/evidence-sort";
 import { getStaffCaseEvidenceView } from "@/domain/cases/get-staff-case-view";
-import { loadPage, requirePagePermission } from "@/server/page";
+import { loadStaffCasePart } from "@/server/page";
 
 export const metadata: Metadata = { title: "Case evidence" };
 
 export default async function StaffCaseEvidencePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ evidenceSort?: string | string[]; evidenceDir?: string | string[] }> }) {
   const { caseId } = await params;
   const path = `/cases/${caseId}/evidence`;
-  await requirePagePermission("case.view_all", path);
   const sort = parseEvidenceSort(await searchParams);
-  const { found, evidence } = await loadPage(path, (ctx) => getStaffCaseEvidenceView(ctx, caseId, sort));
+  const { found, evidence } = await loadStaffCasePart(caseId, "evidence", (ctx) => getStaffCaseEvidenceView(ctx, caseId, sort));
   return (
     <>
       <CaseSubpageHeading backHref={`/cases/${caseId}#evidence`} reference={found.case.reference} heading={`Evidence: ${found.case.title}`} />

@@ -3,15 +3,13 @@ import { CaseSubpageHeading } from "@/components/app/CaseSubpageHeading";
 import { CaseTimeline } from "@/components/app/CaseTimeline";
 import { getCaseForParticipant } from "@/domain/access/case-access";
 import { getCaseTimeline, TIMELINE_LIMIT } from "@/domain/cases/get-case-timeline";
-import { loadPage, requirePagePermission } from "@/server/page";
+import { loadStaffCasePart } from "@/server/page";
 
 export const metadata: Metadata = { title: "Case timeline" };
 
 export default async function StaffCaseTimelinePage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
-  const path = `/cases/${caseId}/timeline`;
-  await requirePagePermission("case.view_all", path);
-  const { found, timeline } = await loadPage(path, (ctx) => ({ found: getCaseForParticipant(ctx, caseId), timeline: getCaseTimeline(ctx, caseId) }));
+  const { found, timeline } = await loadStaffCasePart(caseId, "timeline", (ctx) => ({ found: getCaseForParticipant(ctx, caseId), timeline: getCaseTimeline(ctx, caseId) }));
   return (
     <>
       <CaseSubpageHeading backHref={`/cases/${caseId}#timeline`} reference={found.case.reference} heading={`Timeline: ${found.case.title}`} />
